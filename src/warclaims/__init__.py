@@ -1,0 +1,3 @@
+"""warclaims: turn war reports into checkable claim records."""
+
+__version__ = "0.1.0"
