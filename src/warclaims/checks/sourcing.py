@@ -1,0 +1,53 @@
+"""anonymous_sourcing: a figure that rests only on an unnamed source."""
+
+from __future__ import annotations
+
+from warclaims.checks._text import claim_figure, quote_text, same_figure
+from warclaims.model import Claim, Document, Flag
+
+
+def _named(claim: Claim) -> bool:
+    return claim.claimant.type != "anonymous" and (
+        claim.claimant.name is not None or claim.claimant.type in ("official", "media", "expert")
+    )
+
+
+def _corroborated(claim: Claim, others: list[Claim]) -> bool:
+    """Another claim of the same kind and figure from a named claimant."""
+    assert claim.quantity is not None
+    return any(
+        other is not claim
+        and other.kind == claim.kind
+        and _named(other)
+        and other.quantity is not None
+        and same_figure(other.quantity.value, claim.quantity.value)
+        for other in others
+    )
+
+
+def check(doc: Document) -> list[Flag]:
+    """One flag per evidence span holding figures from an unnamed source and no named one."""
+    by_span: dict[tuple[int, int], list[Claim]] = {}
+    for claim in doc.claims:
+        if (
+            claim.quantity is not None
+            and claim.claimant.type == "anonymous"
+            and not _corroborated(claim, doc.claims)
+        ):
+            by_span.setdefault((claim.evidence.start, claim.evidence.end), []).append(claim)
+    flags: list[Flag] = []
+    for claims in by_span.values():
+        figures = ", ".join(f"{claim_figure(doc, c)} ({c.kind})" for c in claims)
+        source = claims[0].claimant.mention
+        who = f"an unnamed source ({quote_text(source)})" if source else "an unnamed source"
+        flags.append(
+            Flag(
+                code="anonymous_sourcing",
+                message=(
+                    f"{figures} {'rest' if len(claims) > 1 else 'rests'} only on {who}; "
+                    "no named source gives the same figure"
+                ),
+                evidence=[claims[0].evidence],
+            )
+        )
+    return flags

@@ -1,0 +1,210 @@
+"""Who claims it and through whom: 'according to X', 'X said/told Y', 'as reported by X'."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from spacy.tokens import Span, Token
+
+from warclaims.extract.lexicon import Lexicon
+from warclaims.extract.sides import side_of_words
+from warclaims.lexicons import Actor, find_actor
+
+_FOREIGN = {"us", "u.s.", "uk", "u.k.", "british", "american", "nato", "pentagon", "european", "eu",
+            "britain", "german", "french", "polish", "estonian", "united", "western", "g7", "un",
+            "white house", "washington", "london", "berlin", "paris"}
+_CARRIER_HEADS = {"footage", "video", "videos", "images", "photos", "report", "reports", "data",
+                  "figures", "statement", "briefing", "bulletin", "update", "post", "posts"}
+_COUNTRY_NAMES = {"russia": ("Russia", "RU"), "ukraine": ("Ukraine", "UA"), "moscow": ("Russia", "RU"),
+                  "kyiv": ("Ukraine", "UA"), "kremlin": ("Kremlin", "RU")}
+
+
+@dataclass
+class Attribution:
+    """A claimant as found in a sentence; `start`/`end` are char offsets of its mention."""
+
+    mention: str | None = None
+    name: str | None = None
+    type: str = "author"
+    side: str | None = None
+    via: list[str] = field(default_factory=list)
+    start: int | None = None
+    end: int | None = None
+    verb: str | None = None  # the reporting verb's lemma, if any
+    anaphoric: bool = False
+
+    def covers(self, tok: Token) -> bool:
+        return self.start is not None and self.end is not None and self.start <= tok.idx < self.end
+
+
+AUTHOR = Attribution()
+
+
+def _phrase(head: Token) -> Span:
+    """The claimant noun phrase without relative clauses and trailing appositions' clauses."""
+    words = [t for t in head.subtree if t.dep_ not in ("relcl",) and not t.is_punct or t.i == head.i]
+    left = min(t.i for t in words)
+    right = max(t.i for t in words)
+    doc = head.doc
+    # drop "speaking under…" style participial tails and trailing punctuation
+    for t in head.children:
+        if t.dep_ in ("acl", "relcl") and t.i > head.i:
+            right = min(right, t.left_edge.i - 1)
+    while right > left and (doc[right].is_punct or doc[right].dep_ == "cc"):
+        right -= 1
+    return doc[left : right + 1]
+
+
+def describe(span: Span, lex: Lexicon, verb: str | None = None) -> Attribution:
+    """Name, type and side of a claimant mention."""
+    text = span.text.strip()
+    words = {t.lower_ for t in span}
+    heads = {span.root.lower_, span.root.lemma_.lower()}
+    actor = find_actor(text)
+    if actor is None:
+        for ent in span.ents:
+            if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+                actor = find_actor(ent.text) or (
+                    _person_by_surname(ent) if ent.label_ == "PERSON" else None
+                )
+                if actor is not None:
+                    break
+    att = Attribution(mention=text, start=span.start_char, end=span.end_char, verb=verb)
+    if actor is not None:
+        att.name, att.type, att.side = actor.name, actor.type, actor.side
+        return att
+    att.side = side_of_words(span, lex, None)
+    if att.side is None and words & _FOREIGN:
+        att.side = "other"
+    if span.root.lower_ in _COUNTRY_NAMES and len(span) <= 2:
+        att.name, att.side = _COUNTRY_NAMES[span.root.lower_]
+        att.type = "official"
+        return att
+    if heads & {"source", "sources", "insider", "insiders"}:
+        att.type = "anonymous"
+    elif heads & set(lex.data["media_heads"]) or words & {"milblogger", "milbloggers", "bloggers"}:
+        att.type = "media"
+    elif heads & set(lex.data["expert_heads"]):
+        att.type = "expert"
+    elif heads & set(lex.data["witness_heads"]):
+        att.type = "witness"
+    elif any(e.label_ == "PERSON" for e in span.ents):
+        person = next(e for e in span.ents if e.label_ == "PERSON")
+        att.type, att.name = "official", person.text.removesuffix("’s").removesuffix("'s")
+    elif heads & set(lex.data["official_heads"]) or words & set(lex.data["official_heads"]):
+        att.type = "official"
+        if span.root.tag_ not in ("NNS", "NNPS") and span.root.lower_ not in ("authorities",):
+            att.name = _clean_name(span)
+    elif span.root.tag_ in ("NN",) and span[0].lower_ in ("a", "an", "one"):
+        att.type = "anonymous"  # "a Ukrainian servicemember": unnamed person
+    else:
+        att.type = "official" if span.root.pos_ == "PROPN" else "anonymous"
+        if span.root.pos_ == "PROPN":
+            att.name = _clean_name(span)
+    return att
+
+
+def _person_by_surname(ent: Span) -> Actor | None:
+    """'Valerie Gerasimov' is Valery Gerasimov: a known surname with a near first name."""
+    actor = find_actor(ent[-1].text)
+    if actor is None or actor.entity != "person" or len(ent) < 2:
+        return actor if actor is not None and actor.entity == "person" else None
+    first = ent[0].text.casefold()
+    known_firsts = {form.split()[0].casefold() for form in actor.forms if len(form.split()) > 1}
+    if not known_firsts or max(fuzz.ratio(first, f) for f in known_firsts) >= 70:
+        return actor
+    return None
+
+
+def _clean_name(span: Span) -> str:
+    tokens = [t for t in span if t.dep_ != "det" or t.i != span.start]
+    return " ".join(t.text + ("" if not t.whitespace_ else "") for t in tokens).replace(" ’s", "’s").replace(" 's", "'s")
+
+
+def _according_to(sent: Span) -> Token | None:
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor(1).lower_ == "to":
+            for child in tok.nbor(1).children:
+                if child.dep_ == "pobj":
+                    return child
+            if tok.i + 2 < sent.end:
+                return tok.nbor(2)
+    return None
+
+
+def _reporting_subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.dep_ != "expl":
+            return child
+    # "as previously reported by Putin"
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def _via(verb: Token, lex: Lexicon) -> list[str]:
+    """'X told Y' / 'X informed Y': Y is a link of the chain (CLAIMS.md `via`)."""
+    if verb.lemma_.lower() not in ("tell", "inform", "brief", "report"):
+        return []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and child.pos_ in ("PROPN", "NOUN"):
+            span = _phrase(child)
+            actor = find_actor(span.text)
+            if actor is not None:
+                return [actor.name]
+            persons = [e for e in span.ents if e.label_ in ("PERSON", "ORG")]
+            return [persons[0].text if persons else span.text]
+    return []
+
+
+def _carrier_owner(subject: Token) -> Token:
+    """'Footage from Kremlin military bloggers showed …': the bloggers are the claimant."""
+    if subject.lower_ in _CARRIER_HEADS:
+        for child in subject.children:
+            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        return grand
+    return subject
+
+
+def find_attribution(anchor: Token, sent: Span, lex: Lexicon) -> Attribution | None:
+    """The claimant of a claim whose key word is `anchor`, or None (author/carried over)."""
+    reporting = set(lex.data["reporting_verbs"])
+    tok = anchor
+    chain = [anchor]
+    while tok.head.i != tok.i:
+        tok = tok.head
+        chain.append(tok)
+    for verb in chain:
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in reporting and verb.i != anchor.i:
+            subject = _reporting_subject(verb)
+            if subject is not None and not (subject.left_edge.i <= anchor.i <= subject.right_edge.i):
+                return _attribution(subject, verb, lex)
+    according = _according_to(sent)
+    if according is not None:
+        return _attribution(according, None, lex)
+    for verb in sent:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in reporting and verb.dep_ in ("ROOT", "parataxis", "advcl"):
+            subject = _reporting_subject(verb)
+            if subject is not None and not (subject.left_edge.i <= anchor.i <= subject.right_edge.i):
+                if verb.i > anchor.i or verb.dep_ == "ROOT":
+                    return _attribution(subject, verb, lex)
+    return None
+
+
+def _attribution(subject: Token, verb: Token | None, lex: Lexicon) -> Attribution:
+    owner = _carrier_owner(subject)
+    verb_lemma = verb.lemma_.lower() if verb is not None else None
+    if owner.lower_ in lex.data["pronouns_anaphoric"] or (
+        owner.lower_ in _CARRIER_HEADS and any(c.lower_ in ("his", "her", "their", "its") for c in owner.children)
+    ):
+        return Attribution(anaphoric=True, verb=verb_lemma, start=owner.idx, end=owner.idx + len(owner))
+    att = describe(_phrase(owner), lex, verb_lemma)
+    if verb is not None:
+        att.via = _via(verb, lex)
+    return att

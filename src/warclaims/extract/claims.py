@@ -1,0 +1,406 @@
+"""Assemble claim records from a parsed doc: figures and key phrases → Claim objects."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+if not Token.has_extension("wc_place"):
+    Token.set_extension("wc_place", default=False)
+
+try:
+    from warclaims.dates import resolve_date
+except ImportError:  # TEMP until dates lands
+    def resolve_date(mention, published):
+        return DateRef(mention=mention)
+from warclaims.extract.certainty import certainty_of
+from warclaims.extract.claimants import AUTHOR, Attribution, find_attribution
+from warclaims.extract.kinds import Kinding, UnitHit, classify, find_unit
+from warclaims.extract.lexicon import Lexicon
+from warclaims.extract.numbers import QuantityMention, find_quantities
+from warclaims.extract.placespans import PlaceMention, find_place_mentions
+from warclaims.extract.sides import (
+    agent_of,
+    is_passive,
+    opposite,
+    phrase_tokens,
+    side_of_subject,
+    side_of_words,
+    subject_of,
+)
+from warclaims.extract.triggers import Trigger, TriggerFinder
+from warclaims.lexicons import find_actor
+from warclaims.model import Claim, Claimant, DateRef, Place, Quantity, Span as TextSpan
+
+_LOSS_VERBS = {"lose", "suffer", "sustain", "loss", "losses"}
+_DATE_WORDS = re.compile(
+    r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|yesterday|today|tonight|overnight)\b|\b(19|20)\d\d\b"
+)
+_UNITLESS_KINDS = {"fighting"}
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    kind: str
+    category: str | None
+    unit: str | None
+    anchor: tuple[int, int]  # token span carrying the claim
+    head: int  # token whose clause the claim lives in
+    quantity: QuantityMention | None = None
+    unit_hit: UnitHit | None = None
+    trigger: Trigger | None = None
+    cue: int | None = None
+
+
+@dataclass
+class _DocState:
+    """What earlier sentences tell later ones: the last named claimant, recent strikes."""
+
+    last: Attribution | None = None
+    last_certainty: str = "asserted"
+    default: Attribution | None = None
+    strike_side: str | None = None
+    strike_sent: int = -10
+
+
+def extract_claims(
+    doc: Doc,
+    lex: Lexicon,
+    triggers: TriggerFinder,
+    *,
+    body_start: int = 0,
+    published: str | None = None,
+) -> list[Claim]:
+    """Every claim of the doc's body (headline excluded), in text order."""
+    all_places = [p for p in find_place_mentions(doc) if not p.is_country]
+    for p in all_places:
+        for tok in doc[p.start : p.end]:
+            tok._.wc_place = True
+    places = [p for p in all_places if doc[p.start].idx >= body_start]
+    focus = [p.place for p in all_places if doc[p.start].idx < body_start and p.place.precision == "settlement"]
+    place_tokens = {i for p in places for i in range(p.start, p.end)}
+    quantities = find_quantities(doc, lex)
+    found_triggers = triggers(doc, place_tokens)
+    state = _DocState()
+    claims: list[Claim] = []
+    for n, sent in enumerate(doc.sents):
+        if sent.end_char <= body_start or sent.start_char < body_start:
+            continue
+        drafts = _sentence_drafts(doc, sent, quantities, found_triggers, place_tokens, lex)
+        if n == _first_body_sentence(doc, body_start):
+            state.default = _bulletin_source(sent, lex)
+        sent_places = [p for p in places if sent.start <= p.start < sent.end]
+        for draft in drafts:
+            claim = _claim(doc, sent, n, draft, lex, state, sent_places, focus, published, claims)
+            if claim is not None:
+                claims.append(claim)
+    return claims
+
+
+def _first_body_sentence(doc: Doc, body_start: int) -> int:
+    for n, sent in enumerate(doc.sents):
+        if sent.start_char >= body_start and sent.text.strip():
+            return n
+    return -1
+
+
+def _bulletin_source(sent: Span, lex: Lexicon) -> Attribution | None:
+    """A report opening 'According to the General Staff, …' relays that body's bulletin."""
+    words = [t.lower_ for t in sent[:3]]
+    if words[:2] != ["according", "to"]:
+        return None
+    att = find_attribution(sent[0], sent, lex)
+    if att is not None and att.type == "official" and att.name:
+        return att
+    return None
+
+
+def _sentence_drafts(
+    doc: Doc,
+    sent: Span,
+    quantities: list[QuantityMention],
+    triggers: list[Trigger],
+    place_tokens: set[int],
+    lex: Lexicon,
+) -> list[Draft]:
+    drafts: list[Draft] = []
+    for q in quantities:
+        if not (sent.start <= q.num_start < sent.end) or q.num_start in place_tokens:
+            continue
+        unit = find_unit(doc, q, lex)
+        if unit is None and q.percent_word:
+            unit = UnitHit("area", "percent", q.num_start, q.num_end)
+        kinding = classify(doc, q, unit, lex)
+        if kinding is None:
+            continue
+        drafts.append(_numeric_draft(q, unit, kinding))
+    numeric_kinds = {d.kind for d in drafts}
+    for trig in triggers:
+        if not (sent.start <= trig.start < sent.end):
+            continue
+        kind, category = _trigger_kind(doc, trig, lex)
+        if kind in numeric_kinds or any(d.kind == kind for d in drafts):
+            continue
+        drafts.append(Draft(kind, category, None, (trig.start, trig.end), doc[trig.start:trig.end].root.i, trigger=trig))
+    drafts.sort(key=lambda d: d.anchor[0])
+    return drafts
+
+
+def _numeric_draft(q: QuantityMention, unit: UnitHit | None, kinding: Kinding) -> Draft:
+    end = q.end
+    if unit is not None and unit.start >= q.end and unit.start - q.end <= 4:
+        end = unit.end
+    head = unit.head if unit is not None else q.num_end - 1
+    unit_name = None if kinding.kind in _UNITLESS_KINDS or q.adverb else kinding.unit
+    return Draft(kinding.kind, kinding.category, unit_name, (q.start, end), head, q, unit, cue=kinding.cue)
+
+
+def _trigger_kind(doc: Doc, trig: Trigger, lex: Lexicon) -> tuple[str, str | None]:
+    """'heavy losses of their own tanks' is an equipment loss, not casualties."""
+    if trig.kind == "casualties" and trig.category == "casualties":
+        sent = doc[trig.start].sent
+        for j in range(trig.end, min(sent.end, trig.end + 5)):
+            hit = lex.unit_of.get(doc[j].lower_)
+            if hit and hit[0] == "equipment":
+                return "equipment_loss", hit[1]
+    return trig.kind, trig.category
+
+
+def _claim(
+    doc: Doc,
+    sent: Span,
+    n: int,
+    draft: Draft,
+    lex: Lexicon,
+    state: _DocState,
+    sent_places: list[PlaceMention],
+    focus: list[Place],
+    published: str | None,
+    earlier: list[Claim],
+) -> Claim | None:
+    anchor_tok = doc[draft.cue] if draft.cue is not None and draft.quantity is None else doc[draft.head]
+    att = find_attribution(anchor_tok, sent, lex)
+    certainty_floor = "asserted"
+    if att is not None and att.anaphoric:
+        if state.last is not None:
+            certainty_floor = state.last_certainty
+            att = replace(state.last, verb=att.verb)
+        else:
+            att = None
+    if att is None:
+        att = state.default or AUTHOR
+    forced = draft.trigger.rule.get("certainty") if draft.trigger else None
+    certainty = certainty_of(sent, att, lex, forced)
+    if certainty == "asserted" and certainty_floor != "asserted":
+        certainty = certainty_floor
+    if att.type != "author" and att is not state.default:
+        state.last, state.last_certainty = att, certainty
+    side = _side(doc, sent, draft, att, lex, state, n, earlier)
+    category = draft.category
+    if draft.kind == "territorial_control" and category == "liberated" and side == "RU":
+        category = "captured"  # a side taking the other's ground is "captured" (GOLD conventions)
+    if draft.kind == "strike":
+        state.strike_side, state.strike_sent = side, n
+    return Claim(
+        kind=draft.kind,
+        category=category,
+        side=side,
+        quantity=_quantity(draft),
+        places=_places(sent_places, focus),
+        date=_date(doc, sent, draft, published),
+        claimant=Claimant(
+            mention=att.mention, name=att.name, type=att.type, side=att.side, via=list(att.via)
+        ),
+        certainty=certainty,
+        evidence=_evidence(sent),
+        anchor=TextSpan(start=doc[draft.anchor[0]].idx, end=doc[draft.anchor[1] - 1].idx + len(doc[draft.anchor[1] - 1])),
+    )
+
+
+def _quantity(draft: Draft) -> Quantity | None:
+    q = draft.quantity
+    if q is None or q.all_but:
+        return None
+    return Quantity(value=q.value, low=q.low, high=q.high, hedge=q.hedge, unit=draft.unit)
+
+
+def _evidence(sent: Span) -> TextSpan:
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    end = sent.start_char + len(text.rstrip())
+    return TextSpan(start=start, end=max(end, start))
+
+
+def _places(sent_places: list[PlaceMention], focus: list[Place]) -> list[Place]:
+    """The sentence's places; an oblast that only locates a named settlement is dropped."""
+    settlements_oblasts = {p.place.admin1 for p in sent_places if p.place.precision == "settlement"}
+    out: list[Place] = []
+    seen: set[str] = set()
+    for p in sent_places:
+        place = p.place
+        if place.precision == "oblast" and place.name in settlements_oblasts:
+            continue
+        key = (place.name or place.mention).casefold()
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(place)
+    return out or [p.model_copy() for p in focus]
+
+
+def _date(doc: Doc, sent: Span, draft: Draft, published: str | None) -> DateRef | None:
+    best: Span | None = None
+    for ent in sent.ents:
+        if ent.label_ != "DATE" or not _DATE_WORDS.search(ent.text):
+            continue
+        if best is None or abs(ent.start - draft.anchor[0]) < abs(best.start - draft.anchor[0]):
+            best = ent
+    if best is None:
+        return None
+    start = best.start
+    if start > sent.start and doc[start - 1].lower_ == "on":
+        start -= 1
+    mention = doc[start : best.end].text
+    return resolve_date(mention, published)
+
+
+# ---- sides -------------------------------------------------------------------------------
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    while True:
+        if tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("acl", "relcl"):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+
+
+def _subject_side(verb: Token | None, lex: Lexicon, att: Attribution) -> str | None:
+    if verb is None:
+        return None
+    subject = subject_of(verb)
+    if subject is None:
+        return None
+    if att.start is not None and att.start <= subject.idx < (att.end or 0):
+        return None
+    side = side_of_subject(subject, lex, att.side)
+    if side is None:
+        actor = find_actor(" ".join(t.text for t in phrase_tokens(subject)))
+        if actor is not None and actor.side in ("RU", "UA"):
+            side = actor.side
+    if side is None and subject.lower_ in ("it", "they", "we") and att.side in ("RU", "UA"):
+        side = att.side
+    return side
+
+
+def _side(
+    doc: Doc,
+    sent: Span,
+    draft: Draft,
+    att: Attribution,
+    lex: Lexicon,
+    state: _DocState,
+    n: int,
+    earlier: list[Claim],
+) -> str | None:
+    if draft.kind == "fighting":
+        return None
+    claimant_side = att.side if att.side in ("RU", "UA") else None
+    phrase_side = None
+    if draft.unit_hit is not None and draft.quantity is not None:
+        head = doc[draft.unit_hit.head]
+        words = list(doc[draft.quantity.num_end : draft.unit_hit.end]) + phrase_tokens(head)
+        phrase_side = side_of_words(words, lex, claimant_side)
+    anchor = doc[draft.head]
+    if phrase_side is None and draft.trigger is not None and anchor.dep_ in ("amod", "acl") and anchor.head.pos_ in ("NOUN", "PROPN"):
+        phrase_side = side_of_words(phrase_tokens(anchor.head), lex, claimant_side)
+    if draft.kind in ("casualties", "equipment_loss"):
+        return _loss_side(doc, sent, draft, att, lex, state, n, earlier, phrase_side)
+    if phrase_side is not None:
+        return phrase_side
+    verb = _clause_verb(doc[draft.cue] if draft.cue is not None else anchor)
+    if draft.kind == "strike":
+        return _subject_side(verb, lex, att) or _side_before(doc, sent, draft, att, lex) or "RU"
+    if draft.kind == "troop_strength":
+        return _subject_side(verb, lex, att)
+    if draft.kind == "encirclement":
+        return None
+    return _territory_side(draft, verb, lex, att, claimant_side)
+
+
+def _territory_side(
+    draft: Draft, verb: Token | None, lex: Lexicon, att: Attribution, claimant_side: str | None
+) -> str | None:
+    rule = draft.trigger.rule if draft.trigger else {}
+    subject_side = None if verb is None or (is_passive(verb) and subject_of(verb) is not None and verb.dep_ != "acl") else _subject_side(verb, lex, att)
+    if verb is not None and is_passive(verb):
+        agent = agent_of(verb)
+        subject_side = side_of_subject(agent, lex, claimant_side) if agent is not None else None
+    if subject_side is not None:
+        return opposite(subject_side) if rule.get("side") == "opposite_subject" else subject_side
+    if claimant_side is not None and draft.category != "liberated":
+        return claimant_side
+    return {"captured": "RU", "liberated": "UA"}.get(draft.category or "")
+
+
+def _loss_side(
+    doc: Doc,
+    sent: Span,
+    draft: Draft,
+    att: Attribution,
+    lex: Lexicon,
+    state: _DocState,
+    n: int,
+    earlier: list[Claim],
+    phrase_side: str | None,
+) -> str | None:
+    if phrase_side is not None:
+        return phrase_side
+    claimant_side = att.side if att.side in ("RU", "UA") else None
+    cue = doc[draft.cue] if draft.cue is not None else doc[draft.head]
+    verb = _clause_verb(cue)
+    if verb is not None:
+        lemma = verb.lemma_.lower()
+        if lemma in _LOSS_VERBS or cue.lemma_.lower() in _LOSS_VERBS and not is_passive(verb):
+            agent = agent_of(verb) if is_passive(verb) else None
+            if agent is not None:
+                side = side_of_subject(agent, lex, claimant_side)
+                if side is not None:
+                    return opposite(side)
+            side = _subject_side(verb, lex, att)
+            if side is not None:
+                return side
+        elif is_passive(verb):
+            agent = agent_of(verb)
+            side = side_of_subject(agent, lex, claimant_side) if agent is not None else None
+            if side is not None:
+                return opposite(side)
+        else:
+            side = _subject_side(verb, lex, att)
+            if side is not None:
+                return opposite(side)
+    for claim in reversed(earlier):
+        if claim.evidence.start == _evidence(sent).start and claim.kind in ("casualties", "equipment_loss"):
+            return claim.side
+    if draft.kind == "casualties" and state.strike_side and n - state.strike_sent <= 2:
+        return opposite(state.strike_side)
+    return None
+
+
+def _side_before(doc: Doc, sent: Span, draft: Draft, att: Attribution, lex: Lexicon) -> str | None:
+    """The nearest side word before the claim, outside the claimant's own words."""
+    for j in range(draft.anchor[0] - 1, sent.start - 1, -1):
+        tok = doc[j]
+        if att.start is not None and att.start <= tok.idx < (att.end or 0):
+            continue
+        if tok._.wc_place:
+            continue
+        side = side_of_words([tok], lex, att.side if att.side in ("RU", "UA") else None)
+        if side is not None:
+            return side
+    return None
+

