@@ -295,7 +295,7 @@ def build(source: Path, out: Path) -> Counter:
     header = "#" + "\t".join(COLUMNS)
     data = "\n".join([header, *rows]) + "\n"
     # mtime=0: the same input gives byte-identical output
-    with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+    with open(out, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as gz:
         gz.write(data.encode("utf-8"))
     counts["rows"] = len(rows)
     counts["bytes"] = out.stat().st_size

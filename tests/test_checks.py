@@ -31,7 +31,9 @@ def sentence_span(text: str, start: int, end: int) -> Span:
     """The sentence (or line) around text[start:end]."""
     left = max(text.rfind("\n", 0, start), *(text.rfind(p, 0, start) for p in (". ", "? ", "! ")))
     rights = [
-        i for i in (text.find("\n", end), *(text.find(p, end) for p in (". ", "? ", "! "))) if i >= 0
+        i
+        for i in (text.find("\n", end), *(text.find(p, end) for p in (". ", "? ", "! ")))
+        if i >= 0
     ]
     s = left + 1
     while s < start and text[s].isspace():
@@ -89,6 +91,8 @@ def test_parse_number() -> None:
 def test_figures_skip_dates_years_ordinals_money() -> None:
     text = "On November 20 and 3 March 2024 the 28th brigade lost 891 tanks, $95bn, 10:30, #2."
     assert [(f.span.slice(text), f.value) for f in figures(text)] == [("891", 891)]
+    text = "february 27 2026: on 9 May, Russia may lose 5,000 troops"
+    assert [(f.span.slice(text), f.value) for f in figures(text)] == [("5,000", 5000)]
 
 
 def test_figures_see_hedges() -> None:
@@ -241,7 +245,8 @@ def test_anonymous_figure_flagged() -> None:
     doc = make_doc(ANON_TEXT, [c])
     (flag,) = run_checks(doc, ("anonymous_sourcing",))
     assert flag.evidence == [c.evidence]
-    assert flag.message.startswith("“40” (equipment_loss) rests only on an unnamed source")
+    assert flag.message.startswith("“40” (equipment loss) rests only on an unnamed source")
+    assert "“a source in the Russian military”" in flag.message
 
 
 def test_anonymous_figure_corroborated_by_named_claimant() -> None:
@@ -275,6 +280,21 @@ def test_no_anonymous_flag_without_figure_or_with_named_source() -> None:
     assert run_checks(make_doc(ANON_TEXT, [no_figure, named]), ("anonymous_sourcing",)) == []
 
 
+def test_anonymous_type_needs_an_unnamed_source_mention() -> None:
+    """A document or a group typed anonymous by mistake does not count as an unnamed source."""
+    for mention in ("the briefing", "European leaders"):
+        c = claim(
+            ANON_TEXT, "40", "equipment_loss",
+            quantity={"value": 40, "low": 40, "high": 40, "unit": "equipment"},
+            claimant={"mention": mention, "type": "anonymous"},
+        )  # fmt: skip
+        assert run_checks(make_doc(ANON_TEXT, [c]), ("anonymous_sourcing",)) == []
+    unmentioned = c.model_copy(update={"claimant": Claimant(type="anonymous")})
+    assert codes(run_checks(make_doc(ANON_TEXT, [unmentioned]), ("anonymous_sourcing",))) == [
+        "anonymous_sourcing"
+    ]
+
+
 # --- self_reported_losses --------------------------------------------------------------------
 
 LOSS_TEXT = (
@@ -300,7 +320,7 @@ def test_own_heavy_losses_flagged() -> None:
     (flag,) = run_checks(doc, ("self_reported_losses",))
     assert flag.evidence == [c.evidence]
     assert "A Russian claimant (an unnamed source" in flag.message
-    assert "“up to 3,000” Russian casualties, described as “catastrophic losses”" in flag.message
+    assert "up to 3,000 Russian casualties, described as “catastrophic”" in flag.message
     assert "check the side attribution" in flag.message.lower()
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from warclaims.model import Claim, Document, Span
+from warclaims.model import Claim, Document, Quantity, Span
 
+# month names in any case, but "May" only capitalised ("Russia may lose 5,000 troops")
 _MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+    "(?i:january|february|march|april|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|May"
 )
 _NUMBER = re.compile(
     r"(?<![\w.,#$€£:/])"
@@ -19,8 +20,8 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "million": 1e6, "mln": 1e6}
-_DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
-_DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
+_DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$")
+_DATE_AFTER = re.compile(rf"^(?i:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})\b")
 # Hedge words as CLAIMS.md lists them, in front of or after a figure, and range joiners.
 _HEDGE_BEFORE = re.compile(
     r"(?:\b(?:up to|as many as|at least|more than|over|in excess of|upwards of|fewer than|"
@@ -34,6 +35,26 @@ _HEDGE_AFTER = re.compile(
 )
 
 HEDGED = frozenset({"approx", "up_to", "at_least", "at_most", "range"})
+
+# What the words right after a figure count, as a CLAIMS.md unit where there is one
+_UNIT_WORDS: dict[str, str] = {
+    "personnel": r"killed|dead|deaths|soldiers|troops|servicemen|servicemembers|fighters|"
+    r"personnel|casualties|wounded|injured|prisoners|pows|men|people|civilians",
+    "equipment": r"tanks|vehicles|drones|uavs|missiles|aircraft|jets|planes|helicopters|"
+    r"artillery|guns|ships|units of",
+    "percent": r"%|percent|per cent",
+    "km2": r"sq|square|km2|km²",
+    "km": r"km|kilometres|kilometers|miles",
+    "places": r"villages|settlements|towns|cities",
+    "events": r"engagements|attacks|assaults|clashes|battles|strikes",
+    "formations": r"brigades|battalions|regiments|companies",
+}
+_UNIT_AFTER = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:"
+    + "|".join(f"(?P<{unit}>{words})" for unit, words in _UNIT_WORDS.items())
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +91,22 @@ def figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
         hedged = bool(_HEDGE_BEFORE.search(window) or _HEDGE_AFTER.match(text[m.end() : end]))
         found.append(Figure(value, Span(start=m.start(), end=m.end()), hedged))
     return found
+
+
+def unit_after(text: str, pos: int, end: int) -> str | None:
+    """What the figure ending at `pos` counts, from the next three words: a CLAIMS.md unit
+    ("personnel", "equipment", "percent", "km", "km2") or "places", "events", "formations"."""
+    m = _UNIT_AFTER.match(text, pos, end)  # (match at pos: no "^", it would anchor at 0)
+    return m.lastgroup if m else None
+
+
+def units_agree(written: str | None, unit: str | None) -> bool:
+    """Whether a unit read from the text can be a claim's quantity unit (unknown fits all)."""
+    if written is None or unit is None:
+        return True
+    if written == "formations":
+        return unit in ("regiments", "brigades", "battalions", "companies", "units")
+    return written == unit or (written, unit) in (("equipment", "units"), ("km", "km2"))
 
 
 def same_figure(a: float, b: float, tolerance: float = 1e-9) -> bool:
@@ -138,15 +175,22 @@ def quote(doc: Document, span: Span) -> str:
     return quote_text(span.slice(doc.text))
 
 
+def spell_quantity(q: Quantity) -> str:
+    """A quantity as words: "up to 3,000", "about 20,000", "2,000–3,000", "891"."""
+
+    def num(v: float) -> str:
+        return f"{v:,.0f}" if float(v).is_integer() else f"{v:,}"
+
+    if q.hedge == "range" and q.low is not None and q.high is not None:
+        return f"{num(q.low)}–{num(q.high)}"
+    words = {"up_to": "up to ", "at_least": "at least ", "at_most": "at most ", "approx": "about "}
+    return words.get(q.hedge, "") + num(q.value) + ("%" if q.unit == "percent" else "")
+
+
 def claim_figure(doc: Document, claim: Claim) -> str:
     """How a claim's figure reads: its anchor text, or the quantity spelled out."""
     if claim.anchor is not None:
         return quote(doc, claim.anchor)
-    q = claim.quantity
-    if q is None:
+    if claim.quantity is None:
         return quote(doc, claim.evidence)
-    value = f"{q.value:,.0f}" if float(q.value).is_integer() else f"{q.value:,}"
-    words = {"up_to": "up to ", "at_least": "at least ", "at_most": "at most ", "approx": "about "}
-    if q.hedge == "range" and q.low is not None and q.high is not None:
-        return f"{q.low:,.0f}–{q.high:,.0f}"
-    return words.get(q.hedge, "") + value
+    return spell_quantity(claim.quantity)

@@ -14,22 +14,15 @@ from warclaims.checks._text import (
     figures,
     headline_span,
     quote,
+    unit_after,
 )
 from warclaims.model import Claim, Document, Flag, Span
 
 FIGURE_TOLERANCE = 0.10  # a headline figure within 10% of a body figure is the same figure
 
-_UNIT_AFTER = re.compile(
-    r"^\s*(?:%|percent\b|per cent\b|(?:[\w-]+\s+){0,2}?"
-    r"(?P<word>killed|dead|deaths|soldiers|troops|servicemen|fighters|personnel|casualties|"
-    r"wounded|injured|prisoners|pows|tanks|vehicles|drones|uavs|missiles|aircraft|jets|planes|"
-    r"helicopters|artillery|guns|ships|km|kilometres|kilometers|sq|square|villages|settlements|"
-    r"towns|engagements|attacks|assaults|clashes|battles|strikes|brigades|battalions|"
-    r"regiments|units)\b)",
-    re.IGNORECASE,
-)
 _LOSS_KINDS = ("casualties", "equipment_loss")
-_SIDE_AFTER = re.compile(r"^\s*(?:more\s+)?(?P<side>Russian|Ukrainian)\b", re.IGNORECASE)
+# (used with match(text, pos): no "^", which would anchor at the start of the text)
+_SIDE_AFTER = re.compile(r"\s*(?:more\s+)?(?P<side>Russian|Ukrainian)\b", re.IGNORECASE)
 _SIDE_BEFORE = re.compile(
     r"\b(?P<side>Russian|Ukrainian)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:losses|casualties|death toll|dead|killed)\b[^.\d]{0,30}$",
@@ -73,7 +66,7 @@ def _unsupported_figures(doc: Document, head: Span, claims: list[Claim]) -> list
     body_text_values = [f.value for f in figures(doc.text, head.end)]
     flags: list[Flag] = []
     for figure in figures(doc.text, head.start, head.end):
-        if not _UNIT_AFTER.match(doc.text, figure.span.end, head.end):
+        if unit_after(doc.text, figure.span.end, head.end) is None:
             continue  # "Day 68", "G7": not a figure about the war
         if _supported(figure, values) or _supported(figure, body_text_values):
             continue
@@ -85,8 +78,8 @@ def _unsupported_figures(doc: Document, head: Span, claims: list[Claim]) -> list
             Flag(
                 code="headline_body_mismatch",
                 message=(
-                    f"The headline figure {quote(doc, figure.span)} is not in the body; the "
-                    "body's figures are "
+                    f"The headline figure {quote(doc, figure.span)} is not in the body; "
+                    "the nearest body figures are "
                     + ", ".join(quote(doc, c.anchor or c.evidence) for c in nearest)
                 ),
                 evidence=[figure.span, *(c.evidence for c in nearest)],

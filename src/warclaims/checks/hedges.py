@@ -14,6 +14,8 @@ from warclaims.checks._text import (
     overlaps,
     quote,
     same_figure,
+    unit_after,
+    units_agree,
 )
 from warclaims.model import Claim, Document, Flag, Span
 
@@ -45,6 +47,7 @@ def check(doc: Document) -> list[Flag]:
             if any(c.quantity is not None and c.quantity.hedge in HEDGED for c in here):
                 continue  # the extractor read a hedge here that the helper missed
             kinds = {c.kind for c in here}
+            written = unit_after(doc.text, figure.span.end, zone.end)
             match = next(
                 (
                     c
@@ -52,6 +55,7 @@ def check(doc: Document) -> list[Flag]:
                     if not overlaps(c.evidence, figure.span)
                     and _states(c, figure.value)
                     and (not kinds or c.kind in kinds)
+                    and units_agree(written, c.quantity.unit if c.quantity else None)
                 ),
                 None,
             )

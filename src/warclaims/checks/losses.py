@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from warclaims.checks._text import claim_figure, quote_text
+from warclaims.checks._text import quote_text, spell_quantity
 from warclaims.model import Claim, Document, Flag
 
 LARGE_PERSONNEL = 100  # own casualties at least this large are "heavy"
@@ -60,8 +60,9 @@ def _own_failure(doc: Document, claim: Claim) -> str | None:
     what = claim.kind.replace("_", " ")
     if claim.kind in ("casualties", "equipment_loss") and claim.side == own and not denied:
         if (_large(claim) or heavy) and not _civilian(doc, claim):
-            figure = f"{claim_figure(doc, claim)} " if claim.quantity is not None else ""
-            return f"{figure}{_SIDES[own]} {what}{described}"
+            figure = f"{spell_quantity(claim.quantity)} " if claim.quantity is not None else ""
+            category = f" ({claim.category})" if claim.category else ""
+            return f"{figure}{_SIDES[own]} {what}{category}{described}"
     elif claim.kind == "territorial_control" and claim.category == "captured":
         if claim.side != own and not denied and heavy:
             return f"ground taken by the other side{described}"

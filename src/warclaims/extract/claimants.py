@@ -62,7 +62,8 @@ def describe(span: Span, lex: Lexicon, verb: str | None = None) -> Attribution:
     words = {t.lower_ for t in span}
     heads = {span.root.lower_, span.root.lemma_.lower()}
     actor = find_actor(text)
-    if actor is None:
+    generic_head = heads & (set(lex.data["media_heads"]) | {"source", "sources", "insider", "insiders"})
+    if actor is None and not generic_head:
         for ent in span.ents:
             if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
                 actor = find_actor(ent.text) or (
@@ -180,29 +181,43 @@ def find_attribution(anchor: Token, sent: Span, lex: Lexicon) -> Attribution | N
     while tok.head.i != tok.i:
         tok = tok.head
         chain.append(tok)
+    anaphora: Attribution | None = None
     for verb in chain:
-        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in reporting and verb.i != anchor.i:
+        if verb.lemma_.lower() not in reporting or verb.i == anchor.i:
+            continue
+        if verb.pos_ in ("VERB", "AUX"):
             subject = _reporting_subject(verb)
             if subject is not None and not (subject.left_edge.i <= anchor.i <= subject.right_edge.i):
-                return _attribution(subject, verb, lex)
+                att = _attribution(subject, verb, lex)
+                if not att.anaphoric:
+                    return att
+                anaphora = anaphora or att  # "they had found …, authorities said": look further up
+        elif verb.pos_ == "NOUN" and verb.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in verb.children):
+            # "Ukraine's military claims that …" parsed with "claims" as a noun
+            owner = [c for c in verb.children if c.dep_ in ("nmod", "poss", "amod", "compound")]
+            if owner:
+                span = verb.doc[owner[0].left_edge.i : verb.i]
+                return describe(span, lex, verb.lemma_.lower())
     according = _according_to(sent)
     if according is not None:
         return _attribution(according, None, lex)
     for verb in sent:
-        if verb.pos_ == "VERB" and verb.lemma_.lower() in reporting and verb.dep_ in ("ROOT", "parataxis", "advcl"):
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in reporting and verb.dep_ in ("ROOT", "parataxis", "advcl") and verb.i != anchor.i:
             subject = _reporting_subject(verb)
             if subject is not None and not (subject.left_edge.i <= anchor.i <= subject.right_edge.i):
-                if verb.i > anchor.i or verb.dep_ == "ROOT":
+                if verb.i > anchor.i or verb.dep_ != "advcl":
                     return _attribution(subject, verb, lex)
-    return None
+    return anaphora
 
 
 def _attribution(subject: Token, verb: Token | None, lex: Lexicon) -> Attribution:
     owner = _carrier_owner(subject)
     verb_lemma = verb.lemma_.lower() if verb is not None else None
     if owner.lower_ in lex.data["pronouns_anaphoric"] or (
-        owner.lower_ in _CARRIER_HEADS and any(c.lower_ in ("his", "her", "their", "its") for c in owner.children)
+        owner.lower_ in _CARRIER_HEADS
+        and (owner is subject or all(c.dep_ in ("det", "poss", "amod") for c in owner.children))
     ):
+        # "he said", "his report", "the briefing": whoever spoke last
         return Attribution(anaphoric=True, verb=verb_lemma, start=owner.idx, end=owner.idx + len(owner))
     att = describe(_phrase(owner), lex, verb_lemma)
     if verb is not None:

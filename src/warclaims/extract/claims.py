@@ -95,9 +95,24 @@ def extract_claims(
         sent_places = [p for p in places if sent.start <= p.start < sent.end]
         for draft in drafts:
             claim = _claim(doc, sent, n, draft, lex, state, sent_places, focus, published, claims)
-            if claim is not None:
+            if claim is not None and not _repeats(doc.text, claim, claims):
                 claims.append(claim)
     return claims
+
+
+def _repeats(text: str, claim: Claim, earlier: list[Claim]) -> bool:
+    """Pull quotes and scraped duplicates repeat a sentence: one claim, not two."""
+    if claim.anchor is None:
+        return False
+    words = text[claim.anchor.start : claim.anchor.end].casefold()
+    before = text[max(claim.evidence.start, claim.anchor.start - 20) : claim.anchor.start].casefold()
+    for other in earlier:
+        if other.kind != claim.kind or other.anchor is None or other.quantity != claim.quantity:
+            continue
+        other_before = text[max(other.evidence.start, other.anchor.start - 20) : other.anchor.start].casefold()
+        if text[other.anchor.start : other.anchor.end].casefold() == words and other_before.endswith(before[-12:]):
+            return True
+    return False
 
 
 def _first_body_sentence(doc: Doc, body_start: int) -> int:
@@ -137,16 +152,32 @@ def _sentence_drafts(
         if kinding is None:
             continue
         drafts.append(_numeric_draft(q, unit, kinding))
-    numeric_kinds = {d.kind for d in drafts}
     for trig in triggers:
         if not (sent.start <= trig.start < sent.end):
             continue
         kind, category = _trigger_kind(doc, trig, lex)
-        if kind in numeric_kinds or any(d.kind == kind for d in drafts):
+        if any(d.kind == kind and _same_statement(doc, d, trig) for d in drafts):
             continue
-        drafts.append(Draft(kind, category, None, (trig.start, trig.end), doc[trig.start:trig.end].root.i, trigger=trig))
+        root = doc[trig.start : trig.end].root.i
+        drafts.append(Draft(kind, category, None, (trig.start, trig.end), root, trigger=trig))
     drafts.sort(key=lambda d: d.anchor[0])
     return drafts
+
+
+_SAME_STATEMENT_TOKENS = 6
+
+
+def _same_statement(doc: Doc, draft: Draft, trig: Trigger) -> bool:
+    """Does a key phrase restate a claim already drafted (its cue, or words close to it)?"""
+    if draft.cue is not None and trig.start <= draft.cue < trig.end:
+        return True
+    near = min(abs(trig.start - draft.anchor[1]), abs(draft.anchor[0] - trig.end))
+    if near <= _SAME_STATEMENT_TOKENS:
+        return True
+    if draft.trigger is not None:
+        a, b = doc[draft.head], doc[trig.start : trig.end].root
+        return a.i == b.i or a.is_ancestor(b) or b.is_ancestor(a)
+    return False
 
 
 def _numeric_draft(q: QuantityMention, unit: UnitHit | None, kinding: Kinding) -> Draft:
@@ -237,10 +268,15 @@ def _evidence(sent: Span) -> TextSpan:
 def _places(sent_places: list[PlaceMention], focus: list[Place]) -> list[Place]:
     """The sentence's places; an oblast that only locates a named settlement is dropped."""
     settlements_oblasts = {p.place.admin1 for p in sent_places if p.place.precision == "settlement"}
+    located = {(p.place.name or p.place.mention).casefold() for p in sent_places if p.role == "place"}
     out: list[Place] = []
     seen: set[str] = set()
     for p in sent_places:
         place = p.place
+        if p.role == "qualifier" or (
+            p.role == "reference" and (place.name or place.mention).casefold() not in located
+        ):
+            continue
         if place.precision == "oblast" and place.name in settlements_oblasts:
             continue
         key = (place.name or place.mention).casefold()
@@ -286,7 +322,8 @@ def _subject_side(verb: Token | None, lex: Lexicon, att: Attribution) -> str | N
     if subject is None:
         return None
     if att.start is not None and att.start <= subject.idx < (att.end or 0):
-        return None
+        # the claimant speaks of its own side's doings ("Putin announces a call-up …")
+        return att.side if att.side in ("RU", "UA") else None
     side = side_of_subject(subject, lex, att.side)
     if side is None:
         actor = find_actor(" ".join(t.text for t in phrase_tokens(subject)))
@@ -316,6 +353,8 @@ def _side(
         words = list(doc[draft.quantity.num_end : draft.unit_hit.end]) + phrase_tokens(head)
         phrase_side = side_of_words(words, lex, claimant_side)
     anchor = doc[draft.head]
+    if draft.kind == "territorial_control":
+        phrase_side = None  # "1.5 percent of Ukraine": whose land, not who holds it
     if phrase_side is None and draft.trigger is not None and anchor.dep_ in ("amod", "acl") and anchor.head.pos_ in ("NOUN", "PROPN"):
         phrase_side = side_of_words(phrase_tokens(anchor.head), lex, claimant_side)
     if draft.kind in ("casualties", "equipment_loss"):
@@ -397,8 +436,10 @@ def _side_before(doc: Doc, sent: Span, draft: Draft, att: Attribution, lex: Lexi
         tok = doc[j]
         if att.start is not None and att.start <= tok.idx < (att.end or 0):
             continue
-        if tok._.wc_place:
-            continue
+        if tok._.wc_place or tok.dep_ in ("pobj", "dobj") or (
+            j + 1 < sent.end and doc[j + 1].lower_ in ("’s", "'s")
+        ):
+            continue  # targets and possessors ("Ukraine's energy grid") are not the striker
         side = side_of_words([tok], lex, att.side if att.side in ("RU", "UA") else None)
         if side is not None:
             return side

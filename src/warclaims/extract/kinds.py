@@ -9,12 +9,14 @@ from spacy.tokens import Doc, Token
 from warclaims.extract.lexicon import Lexicon
 from warclaims.extract.numbers import QuantityMention
 
+_PREDICATE_DEPS = ("acomp", "oprd", "prt", "xcomp", "attr")
 _SKIPPABLE_POS = {"ADJ", "NUM", "ADV", "PROPN", "NOUN", "DET"}
 _MAX_UNIT_WORDS = 4
 _CONVERSION_UNITS = {"miles", "mile", "square miles", "feet", "ft", "mi"}
 _CONTAINERS = {"units", "unit", "pieces", "piece", "items", "item", "types", "kinds"}
 _PLACE_OBJECTS = {"territory", "land", "area", "areas", "region", "regions", "country", "city", "town",
-                  "village", "oblast", "province", "ground", "front", "frontline", "district"}
+                  "village", "oblast", "province", "district"}
+_FORCE_OBJECTS = {"units", "forces", "force", "troops", "army", "personnel", "strength", "manpower"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +57,10 @@ def _unit_at(tokens: list[Token], i: int, lex: Lexicon) -> UnitHit | None:
 def find_unit(doc: Doc, q: QuantityMention, lex: Lexicon) -> UnitHit | None:
     """The unit words after the figure ('3,000 Russian fighters', '891 units of equipment')."""
     tokens = list(doc)
+    if q.adverb:
+        return None  # "twice attacked": a count of events, no unit
+    if q.percent_word:
+        return UnitHit("area", "percent", q.num_start, q.num_end)
     sent_end = tokens[q.num_start].sent.end
     i = q.end
     while i < min(sent_end, q.end + 6):
@@ -105,16 +111,17 @@ def context_words(doc: Doc, anchor: Token, lex: Lexicon, window: int = 4) -> lis
     then a small window after it ('left 10 people dead').
     """
     seen: list[Token] = []
-    for child in anchor.children:
-        if child.dep_ in ("acl", "relcl", "amod", "compound") and child.i != anchor.i:
-            seen.append(child)
     tok = anchor
     while tok.head.i != tok.i:
         tok = tok.head
         seen.append(tok)
         for child in tok.children:
-            if child.dep_ in ("acomp", "oprd", "prt", "xcomp", "attr") and child not in seen:
+            if child.dep_ in _PREDICATE_DEPS and child not in seen:
                 seen.append(child)
+                seen.extend(g for g in child.children if g.dep_ in _PREDICATE_DEPS)
+    for child in anchor.children:
+        if child.dep_ in ("acl", "relcl", "amod", "compound") and child.i != anchor.i:
+            seen.append(child)
     sent = anchor.sent
     for j in range(anchor.i + 1, min(sent.end, anchor.i + 1 + window)):
         if doc[j] not in seen:
@@ -162,6 +169,12 @@ def classify(doc: Doc, q: QuantityMention, unit: UnitHit | None, lex: Lexicon) -
     anchor = tokens[unit.head] if unit else tokens[q.num_end - 1]
     cues = _cues(context_words(doc, anchor, lex), lex)
     own = _cues([anchor], lex)
+    if q.adverb:
+        verbs = [anchor.head, *anchor.head.children, *anchor.head.subtree]
+        for verb in verbs:
+            if verb.pos_ == "VERB" and verb.lemma_.lower() in _ASSAULT_LEMMAS:
+                return Kinding("fighting", None, None, verb.i)
+        return None
     if unit is None:
         return _classify_bare(q, cues)
     if unit.cls == "conversion":
@@ -183,17 +196,19 @@ def classify(doc: Doc, q: QuantityMention, unit: UnitHit | None, lex: Lexicon) -
             return Kinding("territorial_control", _TERRITORY_CATEGORY[hit[0]], None, hit[1].i)
         return None
     if unit.cls == "fighting_events":
+        if any(c.tag_ == "JJS" for c in anchor.children):
+            return None  # "the two biggest attacks": a ranking, not a count
         return Kinding("fighting", None, None, None)
     if unit.cls == "strike_events":
         return Kinding("strike", None, None, None)
     return None
 
 
+_ASSAULT_LEMMAS = {"attack", "storm", "assault", "attempt", "try", "advance", "counterattack"}
+
+
 def _classify_bare(q: QuantityMention, cues: list[tuple[str, Token]]) -> Kinding | None:
     if q.adverb:
-        hit = _first(cues, ("strike",))
-        if hit and hit[1].lemma_.lower() in ("attack", "storm", "assault"):
-            return Kinding("fighting", None, None, hit[1].i)
         return None
     hit = _first(cues, ("killed", "wounded"))
     if hit:
@@ -247,15 +262,22 @@ def _classify_share(
             if tok.lower_ in _PLACE_OBJECTS or tok.ent_type_ in ("GPE", "LOC") or tok._.wc_place:
                 place_object = True
                 break
+            if tok.lower_ in _FORCE_OBJECTS:
+                of_object = UnitHit("personnel", None, j, j + 1)
+                break
             hit = _unit_at(tokens, j, lex)
             if hit is not None:
                 of_object = hit
                 break
+            if tok.pos_ in ("NOUN", "PROPN") and tokens[j + 1].pos_ not in ("NOUN", "PROPN"):
+                break  # the share is of something else ("80% of benefits")
     if of_object is not None and of_object.cls == "personnel":
         hit = _first(cues, tuple(_PERSONNEL_CATEGORY))
         if hit:
             return Kinding("casualties", _PERSONNEL_CATEGORY[hit[0]], "percent", hit[1].i)
-        return Kinding("troop_strength", None, "percent", None)
+        if tokens[of_object.start].lower_ in _FORCE_OBJECTS or _first(cues, ("troop_strength",)):
+            return Kinding("troop_strength", None, "percent", None)
+        return None
     if of_object is not None and of_object.cls == "equipment":
         kinding = _classify_equipment(of_object, cues)
         if kinding is not None:
@@ -267,10 +289,8 @@ def _classify_share(
             return Kinding("casualties", _PERSONNEL_CATEGORY[hit[0]], "percent", hit[1].i)
         return None
     hit = _first(cues, tuple(_TERRITORY_CATEGORY))
-    if place_object or hit:
-        category = _TERRITORY_CATEGORY[hit[0]] if hit else "controlled"
-        if hit or place_object:
-            return Kinding("territorial_control", category, "percent", hit[1].i if hit else None)
+    if hit and (place_object or of_object is None):
+        return Kinding("territorial_control", _TERRITORY_CATEGORY[hit[0]], "percent", hit[1].i)
     strength = _first(cues, ("troop_strength",))
     if strength and strength[1].lower_ in ("strength", "force", "forces", "army"):
         return Kinding("troop_strength", None, "percent", strength[1].i)

@@ -15,7 +15,8 @@ from warclaims.extract.lexicon import Lexicon
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _THREE_DIGITS = re.compile(r"^\d{3}$")
-_NOT_A_CLAIM_ENTS = {"DATE", "TIME", "MONEY", "ORDINAL"}
+_NOT_A_CLAIM_ENTS = {"DATE", "TIME", "ORDINAL"}
+_CURRENCY_WORDS = {"dollars", "euros", "pounds", "hryvnias", "hryvnia", "rubles", "roubles", "usd", "eur", "uah", "rub"}
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _BRACKETS = {("[", "]"), ("(", ")")}
 
@@ -119,6 +120,10 @@ def _phrase_before(tokens: list[Token], start: int, table: dict[str, str], floor
     return "", 0
 
 
+def _number_word_or_digits(word: str, lex: Lexicon) -> bool:
+    return word in lex.data["number_words"] or _digits_value(word) is not None
+
+
 def _is_excluded(tokens: list[Token], i: int, n: int, lex: Lexicon) -> bool:
     tok = tokens[i]
     if tok.ent_type_ in _NOT_A_CLAIM_ENTS and tok.lower_ not in lex.data["adverb_counts"]:
@@ -133,6 +138,8 @@ def _is_excluded(tokens: list[Token], i: int, n: int, lex: Lexicon) -> bool:
             return True
     if prev is not None and prev.text in ("$", "€", "£", "#", "№"):
         return True
+    if nxt is not None and nxt.lower_ in _CURRENCY_WORDS:
+        return True
     # model names: "FP-5", "Su-34", "M1"
     if prev is not None and prev.text in ("-", "/") and not prev.whitespace_ and i >= 2:
         before = tokens[i - 2]
@@ -141,6 +148,17 @@ def _is_excluded(tokens: list[Token], i: int, n: int, lex: Lexicon) -> bool:
     if prev is not None and not prev.whitespace_ and prev.is_alpha:
         return True
     if nxt is not None and not tokens[i + n - 1].whitespace_ and nxt.lower_ in ("th", "st", "nd", "rd"):
+        return True
+    # compound adjectives: "two-wheeled", "10-day", "three-storey"
+    if (
+        nxt is not None
+        and nxt.text == "-"
+        and not tokens[i + n - 1].whitespace_
+        and not nxt.whitespace_
+        and i + n + 1 < len(tokens)
+        and tokens[i + n + 1].is_alpha
+        and _number_word_or_digits(tokens[i + n + 1].lower_, lex) is False
+    ):
         return True
     return False
 

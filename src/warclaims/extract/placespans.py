@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -13,6 +14,8 @@ from warclaims.places import is_known_name, lookup
 _MAX_WORDS = 4
 _CONTINUATIONS = {"region", "oblast", "oblast’s", "province", "-", "–"}
 _CAPITALS = {"kyiv", "kiev", "moscow"}
+_GOVERNMENT_WORDS = {"forces", "troops", "regime", "government", "authorities", "military", "army",
+                     "officials", "leadership", "command"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +23,7 @@ class PlaceMention:
     start: int  # token indices
     end: int
     place: Place
+    role: str = "place"  # "qualifier" ("the Donetsk town of …"), "reference" ("north of Kyiv")
 
     @property
     def is_country(self) -> bool:
@@ -27,7 +31,35 @@ class PlaceMention:
 
 
 def _can_start(tok: Token) -> bool:
-    return tok.is_alpha and (tok.is_title or tok.is_upper) and len(tok) > 1 and tok.ent_type_ != "PERSON"
+    if not (tok.is_alpha and (tok.is_title or tok.is_upper) and len(tok) > 1):
+        return False
+    # a person's full name is not a place ("Kaja Kallas"); a lone "Kherson" tagged PERSON may be
+    return not (tok.ent_type_ == "PERSON" and _ent_length(tok) > 1)
+
+
+def _ent_length(tok: Token) -> int:
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return len(ent)
+    return 0
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """Common English words (the lemmatizer's WordNet index): 'German', 'Victory', 'Peace'."""
+    from warclaims.pipeline import get_nlp
+
+    table = get_nlp("en").get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return frozenset(w for words in table.values() for w in words)
+
+
+def _plausible(doc: Doc, start: int, end: int, previous_end: int | None) -> bool:
+    """A one-word name that is also an English word must look like a place in context."""
+    if end - start > 1 or doc[start].lower_ not in _english_words():
+        return True
+    tok = doc[start]
+    listed = previous_end is not None and start - previous_end <= 2 and doc[start - 1].text in (",", "and")
+    return listed or (tok.pos_ == "PROPN" and tok.ent_type_ in ("GPE", "LOC", "FAC", ""))
 
 
 def _candidate_ends(doc: Doc, i: int) -> list[int]:
@@ -64,7 +96,8 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
         if match is None:
             i += 1
             continue
-        if not _is_metonym(doc, i, match):
+        previous_end = raw[-1][1] if raw else None
+        if not _is_metonym(doc, i, match) and _plausible(doc, i, match, previous_end):
             raw.append((i, match))
         i = match
     return _resolve(doc, raw)
@@ -77,6 +110,8 @@ def _is_metonym(doc: Doc, start: int, end: int) -> bool:
         return True
     if doc[start].lower_ in _CAPITALS and end - start == 1:
         tok = doc[start]
+        if nxt is not None and nxt.lower_ in _GOVERNMENT_WORDS:
+            return True
         return tok.dep_ in ("nsubj", "dobj", "nsubjpass") and not (nxt is not None and nxt.pos_ == "NOUN")
     return False
 
@@ -91,9 +126,38 @@ def _resolve(doc: Doc, raw: list[tuple[int, int]]) -> list[PlaceMention]:
     for (s, e), place in zip(raw, first, strict=True):
         if context_oblast and (place.confidence or 0) < 0.99:
             place = lookup(doc[s:e].text, oblast=_sentence_oblast(doc, s, first, raw) or context_oblast)
+        if place.precision == "settlement" and _after_regions_of(doc, s):
+            oblast = lookup(f"{doc[s:e].text} Oblast")
+            if oblast.precision == "oblast":
+                place = oblast
         place = place.model_copy(update={"mention": doc[s:e].text})
-        out.append(PlaceMention(s, e, place))
+        out.append(PlaceMention(s, e, place, _role(doc, s, e)))
     return out
+
+
+_PLACE_NOUNS = {"town", "city", "village", "suburb", "port", "settlement", "district", "outskirts"}
+_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+               "north-east", "north-west", "south-east", "south-west", "outside"}
+_REGION_NOUNS = {"region", "regions", "oblast", "oblasts", "provinces", "province"}
+
+
+def _role(doc: Doc, start: int, end: int) -> str:
+    if end + 1 < len(doc) and doc[end].lower_ in _PLACE_NOUNS and doc[end + 1].lower_ == "of":
+        return "qualifier"
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _DIRECTIONS:
+        return "reference"
+    return "place"
+
+
+def _after_regions_of(doc: Doc, start: int) -> bool:
+    """'in the regions of Chernihiv, … and Lviv': the oblasts, not the cities."""
+    sent = doc[start].sent
+    for j in range(start - 1, sent.start, -1):
+        if doc[j].lower_ == "of" and doc[j - 1].lower_ in _REGION_NOUNS:
+            return True
+        if doc[j].is_punct and doc[j].text not in (",",):
+            return False
+    return False
 
 
 def _sentence_oblast(doc: Doc, i: int, places: list[Place], raw: list[tuple[int, int]]) -> str | None:

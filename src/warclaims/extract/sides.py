@@ -17,6 +17,8 @@ def opposite(side: str | None) -> str | None:
 def side_of_words(tokens: list[Token] | Span, lex: Lexicon, claimant_side: str | None) -> str | None:
     """The side named by the first side word among `tokens` ('Russian', 'enemy', 'our')."""
     for tok in tokens:
+        if tok.has_extension("wc_place") and tok._.wc_place:
+            continue  # "a Kyiv apartment block" locates, it does not take sides
         side = lex.side_of.get(tok.lower_) or lex.side_of.get(tok.lemma_.lower())
         if side is None and "-" in tok.lower_:
             # "Russian-occupied", "Moscow-installed": the first part decides

@@ -13,6 +13,9 @@ from warclaims.extract.lexicon import Lexicon
 _FORCE_WORDS = {"forces", "troops", "army", "military", "units", "soldiers", "invaders", "occupiers",
                 "fighters", "russia", "ukraine", "russians", "ukrainians", "enemy", "servicemen"}
 _PLACE_WINDOW = 8
+_TERRITORY_WORDS = {"village", "villages", "town", "towns", "city", "cities", "settlement", "settlements",
+                    "territory", "territories", "land", "ground", "positions", "position", "area", "areas",
+                    "region", "district", "locality", "hamlet", "port", "outskirts", "heights", "bridgehead"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +64,11 @@ def _conditions_hold(span: Span, rule: dict, place_tokens: set[int]) -> bool:
     if rule.get("object") == "place":
         window = range(span.end, min(sent.end, span.end + _PLACE_WINDOW))
         if not any(i in place_tokens for i in window):
+            return False
+    if rule.get("object") == "place_near":
+        # "Kupyansk had been captured", "seized Bohuslavka", "captured the village"
+        window = range(max(sent.start, span.start - _PLACE_WINDOW), min(sent.end, span.end + _PLACE_WINDOW))
+        if not any(i in place_tokens or doc[i].lower_ in _TERRITORY_WORDS for i in window):
             return False
     if rule.get("subject") == "forces":
         head = span.root

@@ -15,6 +15,24 @@ __all__ = ["is_known_name", "lookup", "oblast_of"]
 
 # candidates that matched through a respelling (Kurilovka -> Kurylivka) are a little less sure
 _RESPELLED = 0.9
+# GeoNames alternates (mostly historic village names) that in war reports are people, media
+# or weapons; `is_known_name` says no to them, `lookup` still resolves them when asked
+NOT_PLACE_NAMES = frozenset(
+    {
+        "putin",
+        "lenin",
+        "gerasimov",
+        "budanov",
+        "pravda",
+        "iskra",
+        "tor",
+        "osa",
+        "strela",
+        "port",
+        "zvezda",
+        "krasnaya",
+    }
+)
 
 
 def _place(mention: str, entry: Entry, confidence: float) -> Place:
@@ -75,7 +93,7 @@ def is_known_name(text: str) -> bool:
     """True if `text` names a place in the gazetteer (including respellings and
     "X Oblast"/"X region" forms). Cheap after the first call (cached)."""
     key = clean_mention(text)
-    if key is None or len(key) < 3:
+    if key is None or len(key) < 3 or key in NOT_PLACE_NAMES:
         return False
     return bool(_candidates(key).entries)
 

@@ -29,6 +29,7 @@ FEATURE_RANK = {"PPLC": 3.0, "PPLA": 2.0, "PPLA2": 1.0, "PPLA3": 0.5}
 # bare-name score of non-settlements, comparable to log10(population) + FEATURE_RANK
 KIND_SCORE = {"oblast": 5.5, "region": 6.0, "country": 10.0, "raion": 4.0}
 NAMED_BONUS = 2.0
+SMALL_PLACE = 3.0  # score of a village of about 1,000 people
 CITY_ADMIN1 = {"12", "20"}  # Kyiv and Sevastopol: cities with oblast status
 KYIV_OBLAST = "13"
 
@@ -472,6 +473,9 @@ def choose(
         return ranked[0], cap
     gap = score(ranked[0]) - score(ranked[1])
     conf = 0.9 if gap >= 2 else 0.8 if gap >= 1 else 0.6 if gap >= 0.3 else 0.4
+    if ranked[0].score < SMALL_PLACE:
+        # among villages GeoNames' populations (often 0 = unknown) say little
+        conf = min(conf, 0.5)
     return ranked[0], min(cap, conf)
 
 

@@ -55,10 +55,11 @@ APOSTROPHES = "'’ʼ`‘ʹ\u02bb\u2032"
 _CYRILLIC = set(_PLAIN) | set(_POSITIONAL)
 
 
-def _case(out: str, src: str, next_char: str) -> str:
+def _case(out: str, src: str, prev_char: str, next_char: str) -> str:
+    """Case of a romanised letter: 'Shch' in a word, 'SHCH' inside an all-capitals word."""
     if not src.isupper() or not out:
         return out
-    if len(out) > 1 and next_char.isupper():
+    if len(out) > 1 and (next_char.isupper() or prev_char.isupper()):
         return out.upper()
     return out[0].upper() + out[1:]
 
@@ -78,13 +79,14 @@ def translit_uk(text: str) -> str:
             word_start = not ch.isalpha()
             continue
         nxt = text[i + 1] if i + 1 < n else ""
+        prev = text[i - 1] if i > 0 else ""
         if low in _POSITIONAL:
             rom = _POSITIONAL[low][0 if word_start else 1]
         elif low == "г" and i > 0 and text[i - 1].lower() == "з":
             rom = "gh"
         else:
             rom = _PLAIN[low]
-        out.append(_case(rom, ch, nxt))
+        out.append(_case(rom, ch, prev, nxt))
         word_start = False
     return "".join(out)
 
