@@ -99,7 +99,11 @@ def test_oblasts(mention: str, name: str, gid: str) -> None:
 
 def test_raions() -> None:
     place = lookup("Kupiansk district")
-    assert (place.name, place.gazetteer_id, place.precision) == ("Kupiansk Raion", "9194084", "raion")
+    assert (place.name, place.gazetteer_id, place.precision) == (
+        "Kupiansk Raion",
+        "9194084",
+        "raion",
+    )
     assert place.admin1 == KHARKIV
     assert lookup("Bakhmut raion").gazetteer_id == "713172"
 

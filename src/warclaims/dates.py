@@ -90,7 +90,7 @@ _DAY_RANGE = re.compile(
 _PART_OF_MONTH = re.compile(r"^(?:early|mid|late)[\s-]+(?P<rest>.+)$", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
 _NUMERIC_DMY = re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})$")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _iso(d: date) -> str:

@@ -10,10 +10,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-try:
-    from warclaims.checks import run_checks
-except ImportError:  # pragma: no cover
-    def run_checks(doc): return []
+from warclaims.checks import run_checks
 from warclaims.extract.claims import extract_claims
 from warclaims.extract.lexicon import load_lexicon
 from warclaims.extract.triggers import TriggerFinder
@@ -33,6 +30,10 @@ def line_breaks(doc: Doc) -> Doc:
         prev = doc[tok.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             tok.is_sent_start = True
+        elif tok.is_lower and tok.is_alpha:
+            tok.is_sent_start = False  # "… [MMD]) seized Bohuslavka": no sentence starts lower-case
+        elif prev.text == "]" and prev.whitespace_ and tok.is_title and tok.i >= 3 and doc[tok.i - 3].text == "[":
+            tok.is_sent_start = True  # "… on February 26.[57] Russian milbloggers …"
     return doc
 
 

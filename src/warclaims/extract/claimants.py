@@ -64,7 +64,8 @@ def describe(span: Span, lex: Lexicon, verb: str | None = None) -> Attribution:
     actor = find_actor(text)
     generic_head = heads & (set(lex.data["media_heads"]) | {"source", "sources", "insider", "insiders"})
     if actor is None and not generic_head:
-        for ent in span.ents:
+        ents = sorted(span.ents, key=lambda e: not (e.start <= span.root.i < e.end))
+        for ent in ents:
             if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
                 actor = find_actor(ent.text) or (
                     _person_by_surname(ent) if ent.label_ == "PERSON" else None
@@ -119,11 +120,12 @@ def _person_by_surname(ent: Span) -> Actor | None:
 
 
 def _clean_name(span: Span) -> str:
-    tokens = [t for t in span if t.dep_ != "det" or t.i != span.start]
-    return " ".join(t.text + ("" if not t.whitespace_ else "") for t in tokens).replace(" ’s", "’s").replace(" 's", "'s")
+    """The mention as a name: no leading article, straight apostrophes."""
+    start = span.start + 1 if span[0].dep_ == "det" else span.start
+    return span.doc[start : span.end].text.replace("’", "'")
 
 
-def _according_to(sent: Span) -> Token | None:
+def according_to(sent: Span) -> Token | None:
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor(1).lower_ == "to":
             for child in tok.nbor(1).children:
@@ -136,8 +138,8 @@ def _according_to(sent: Span) -> Token | None:
 
 def _reporting_subject(verb: Token) -> Token | None:
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.dep_ != "expl":
-            return child
+        if child.dep_ == "nsubj":
+            return child  # a passive subject ("fighting was recorded") is the claim, not its source
     # "as previously reported by Putin"
     for child in verb.children:
         if child.dep_ == "agent":
@@ -188,7 +190,7 @@ def find_attribution(anchor: Token, sent: Span, lex: Lexicon) -> Attribution | N
         if verb.pos_ in ("VERB", "AUX"):
             subject = _reporting_subject(verb)
             if subject is not None and not (subject.left_edge.i <= anchor.i <= subject.right_edge.i):
-                att = _attribution(subject, verb, lex)
+                att = attribution_of(subject, verb, lex)
                 if not att.anaphoric:
                     return att
                 anaphora = anaphora or att  # "they had found …, authorities said": look further up
@@ -198,19 +200,19 @@ def find_attribution(anchor: Token, sent: Span, lex: Lexicon) -> Attribution | N
             if owner:
                 span = verb.doc[owner[0].left_edge.i : verb.i]
                 return describe(span, lex, verb.lemma_.lower())
-    according = _according_to(sent)
+    according = according_to(sent)
     if according is not None:
-        return _attribution(according, None, lex)
+        return attribution_of(according, None, lex)
     for verb in sent:
         if verb.pos_ == "VERB" and verb.lemma_.lower() in reporting and verb.dep_ in ("ROOT", "parataxis", "advcl") and verb.i != anchor.i:
             subject = _reporting_subject(verb)
             if subject is not None and not (subject.left_edge.i <= anchor.i <= subject.right_edge.i):
                 if verb.i > anchor.i or verb.dep_ != "advcl":
-                    return _attribution(subject, verb, lex)
+                    return attribution_of(subject, verb, lex)
     return anaphora
 
 
-def _attribution(subject: Token, verb: Token | None, lex: Lexicon) -> Attribution:
+def attribution_of(subject: Token, verb: Token | None, lex: Lexicon) -> Attribution:
     owner = _carrier_owner(subject)
     verb_lemma = verb.lemma_.lower() if verb is not None else None
     if owner.lower_ in lex.data["pronouns_anaphoric"] or (

@@ -10,13 +10,15 @@ from spacy.tokens import Doc, Span, Token
 if not Token.has_extension("wc_place"):
     Token.set_extension("wc_place", default=False)
 
-try:
-    from warclaims.dates import resolve_date
-except ImportError:  # TEMP until dates lands
-    def resolve_date(mention, published):
-        return DateRef(mention=mention)
+from warclaims.dates import resolve_date
 from warclaims.extract.certainty import certainty_of
-from warclaims.extract.claimants import AUTHOR, Attribution, find_attribution
+from warclaims.extract.claimants import (
+    AUTHOR,
+    Attribution,
+    attribution_of,
+    according_to,
+    find_attribution,
+)
 from warclaims.extract.kinds import Kinding, UnitHit, classify, find_unit
 from warclaims.extract.lexicon import Lexicon
 from warclaims.extract.numbers import QuantityMention, find_quantities
@@ -35,6 +37,7 @@ from warclaims.lexicons import find_actor
 from warclaims.model import Claim, Claimant, DateRef, Place, Quantity, Span as TextSpan
 
 _LOSS_VERBS = {"lose", "suffer", "sustain", "loss", "losses"}
+_VICTIM_VERBS = {"die", "perish", "drown", "starve"}
 _DATE_WORDS = re.compile(
     r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|yesterday|today|tonight|overnight)\b|\b(19|20)\d\d\b"
@@ -125,12 +128,11 @@ def _first_body_sentence(doc: Doc, body_start: int) -> int:
 def _bulletin_source(sent: Span, lex: Lexicon) -> Attribution | None:
     """A report opening 'According to the General Staff, …' relays that body's bulletin."""
     words = [t.lower_ for t in sent[:3]]
-    if words[:2] != ["according", "to"]:
+    source = according_to(sent) if words[:2] == ["according", "to"] else None
+    if source is None:
         return None
-    att = find_attribution(sent[0], sent, lex)
-    if att is not None and att.type == "official" and att.name:
-        return att
-    return None
+    att = attribution_of(source, None, lex)
+    return att if att.type == "official" and att.name else None
 
 
 def _sentence_drafts(
@@ -158,13 +160,12 @@ def _sentence_drafts(
         kind, category = _trigger_kind(doc, trig, lex)
         if any(d.kind == kind and _same_statement(doc, d, trig) for d in drafts):
             continue
-        root = doc[trig.start : trig.end].root.i
-        drafts.append(Draft(kind, category, None, (trig.start, trig.end), root, trigger=trig))
+        drafts.append(Draft(kind, category, None, (trig.start, trig.end), _content_word(doc, trig), trigger=trig))
     drafts.sort(key=lambda d: d.anchor[0])
     return drafts
 
 
-_SAME_STATEMENT_TOKENS = 6
+_SAME_STATEMENT_TOKENS = 2
 
 
 def _same_statement(doc: Doc, draft: Draft, trig: Trigger) -> bool:
@@ -172,12 +173,13 @@ def _same_statement(doc: Doc, draft: Draft, trig: Trigger) -> bool:
     if draft.cue is not None and trig.start <= draft.cue < trig.end:
         return True
     near = min(abs(trig.start - draft.anchor[1]), abs(draft.anchor[0] - trig.end))
-    if near <= _SAME_STATEMENT_TOKENS:
-        return True
-    if draft.trigger is not None:
-        a, b = doc[draft.head], doc[trig.start : trig.end].root
-        return a.i == b.i or a.is_ancestor(b) or b.is_ancestor(a)
-    return False
+    return near <= _SAME_STATEMENT_TOKENS
+
+
+def _content_word(doc: Doc, trig: Trigger) -> int:
+    """The last verb of a key phrase ('claims to have taken' → taken), else its root."""
+    verbs = [t.i for t in doc[trig.start : trig.end] if t.pos_ == "VERB"]
+    return verbs[-1] if verbs else doc[trig.start : trig.end].root.i
 
 
 def _numeric_draft(q: QuantityMention, unit: UnitHit | None, kinding: Kinding) -> Draft:
@@ -273,7 +275,7 @@ def _places(sent_places: list[PlaceMention], focus: list[Place]) -> list[Place]:
     seen: set[str] = set()
     for p in sent_places:
         place = p.place
-        if p.role == "qualifier" or (
+        if p.role in ("qualifier", "feature") or (
             p.role == "reference" and (place.name or place.mention).casefold() not in located
         ):
             continue
@@ -402,9 +404,15 @@ def _loss_side(
     claimant_side = att.side if att.side in ("RU", "UA") else None
     cue = doc[draft.cue] if draft.cue is not None else doc[draft.head]
     verb = _clause_verb(cue)
+    if verb is not None and verb.lemma_.lower() in lex.words("reporting_verbs") and verb.i != cue.i:
+        return _reported_loss_side(doc, draft, att, lex)
     if verb is not None:
         lemma = verb.lemma_.lower()
-        if lemma in _LOSS_VERBS or cue.lemma_.lower() in _LOSS_VERBS and not is_passive(verb):
+        if lemma in _VICTIM_VERBS:
+            side = _subject_side(verb, lex, att)
+            if side is not None:
+                return side
+        elif lemma in _LOSS_VERBS or cue.lemma_.lower() in _LOSS_VERBS and not is_passive(verb):
             agent = agent_of(verb) if is_passive(verb) else None
             if agent is not None:
                 side = side_of_subject(agent, lex, claimant_side)
@@ -427,6 +435,17 @@ def _loss_side(
             return claim.side
     if draft.kind == "casualties" and state.strike_side and n - state.strike_sent <= 2:
         return opposite(state.strike_side)
+    return None
+
+
+def _reported_loss_side(doc: Doc, draft: Draft, att: Attribution, lex: Lexicon) -> str | None:
+    """'reported four injuries from 51 attacks by Russian forces': victims of the other side."""
+    head = doc[draft.head]
+    for tok in head.subtree:
+        if tok.dep_ == "prep" and tok.lower_ in ("from", "by", "in") and tok.i > head.i:
+            side = side_of_words(list(tok.subtree), lex, att.side if att.side in ("RU", "UA") else None)
+            if side is not None:
+                return opposite(side)
     return None
 
 

@@ -116,6 +116,8 @@ def context_words(doc: Doc, anchor: Token, lex: Lexicon, window: int = 4) -> lis
         tok = tok.head
         seen.append(tok)
         for child in tok.children:
+            if child.dep_ == "nsubj" and tok.lemma_ == "be":
+                seen.append(child)  # "those gains were 400 sq km"
             if child.dep_ in _PREDICATE_DEPS and child not in seen:
                 seen.append(child)
                 seen.extend(g for g in child.children if g.dep_ in _PREDICATE_DEPS)

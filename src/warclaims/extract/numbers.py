@@ -127,7 +127,10 @@ def _number_word_or_digits(word: str, lex: Lexicon) -> bool:
 def _is_excluded(tokens: list[Token], i: int, n: int, lex: Lexicon) -> bool:
     tok = tokens[i]
     if tok.ent_type_ in _NOT_A_CLAIM_ENTS and tok.lower_ not in lex.data["adverb_counts"]:
-        return True
+        share = " ".join(t.lower_ for t in tokens[i : i + n]) in lex.data["fraction_words_percent"]
+        followed_by_of = i + n < len(tokens) and tokens[i + n].lower_ == "of"
+        if not (share and followed_by_of):  # "a quarter of troops" is a share, not a date
+            return True
     if _YEAR.match(tok.text) and n == 1:
         return True
     prev = tokens[i - 1] if i > 0 else None

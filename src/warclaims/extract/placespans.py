@@ -110,6 +110,8 @@ def _is_metonym(doc: Doc, start: int, end: int) -> bool:
         return True
     if doc[start].lower_ in _CAPITALS and end - start == 1:
         tok = doc[start]
+        if start > 0 and doc[start - 1].lower_ in ("capital", "city"):
+            return False
         if nxt is not None and nxt.lower_ in _GOVERNMENT_WORDS:
             return True
         return tok.dep_ in ("nsubj", "dobj", "nsubjpass") and not (nxt is not None and nxt.pos_ == "NOUN")
@@ -142,6 +144,10 @@ _REGION_NOUNS = {"region", "regions", "oblast", "oblasts", "provinces", "provinc
 
 
 def _role(doc: Doc, start: int, end: int) -> str:
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in ("sea", "gulf", "bay", "strait"):
+        return "feature"  # "the Sea of Azov"
+    if end < len(doc) and doc[end].lower_ in ("peninsula", "river", "sea", "reservoir", "canal"):
+        return "feature"
     if end + 1 < len(doc) and doc[end].lower_ in _PLACE_NOUNS and doc[end + 1].lower_ == "of":
         return "qualifier"
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _DIRECTIONS:

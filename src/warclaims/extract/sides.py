@@ -69,11 +69,26 @@ def subject_of(verb: Token) -> Token | None:
         for child in tok.children:
             if child.dep_ in _SUBJECT_DEPS:
                 return child
+        accused = _accused(tok)
+        if accused is not None:
+            return accused
         if tok.dep_ in ("xcomp", "advcl", "conj", "acl", "ccomp", "pcomp") and tok.head.i != tok.i:
             tok = tok.head
         else:
             return None
     return None
+
+
+def _accused(tok: Token) -> Token | None:
+    """'Russia accused Ukraine of carrying out strikes': Ukraine is the doer."""
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _ACCUSE:
+        for child in tok.head.head.children:
+            if child.dep_ == "dobj":
+                return child
+    return None
+
+
+_ACCUSE = {"accuse", "blame", "suspect", "charge"}
 
 
 def agent_of(verb: Token) -> Token | None:

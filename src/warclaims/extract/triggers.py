@@ -13,6 +13,8 @@ from warclaims.extract.lexicon import Lexicon
 _FORCE_WORDS = {"forces", "troops", "army", "military", "units", "soldiers", "invaders", "occupiers",
                 "fighters", "russia", "ukraine", "russians", "ukrainians", "enemy", "servicemen"}
 _PLACE_WINDOW = 8
+_HYPOTHETICAL = {"threat", "risk", "danger", "possibility", "fear", "fears", "could", "would", "might",
+                 "may", "plan", "plans", "aim", "aims", "if", "unless", "whether", "not"}
 _TERRITORY_WORDS = {"village", "villages", "town", "towns", "city", "cities", "settlement", "settlements",
                     "territory", "territories", "land", "ground", "positions", "position", "area", "areas",
                     "region", "district", "locality", "hamlet", "port", "outskirts", "heights", "bridgehead"}
@@ -61,6 +63,9 @@ class TriggerFinder:
 def _conditions_hold(span: Span, rule: dict, place_tokens: set[int]) -> bool:
     doc = span.doc
     sent = span.sent
+    before = {t.lower_ for t in doc[max(sent.start, span.start - 3) : span.start]}
+    if before & _HYPOTHETICAL:
+        return False  # "the threat of missile strikes", "could capture"
     if rule.get("object") == "place":
         window = range(span.end, min(sent.end, span.end + _PLACE_WINDOW))
         if not any(i in place_tokens for i in window):

@@ -1,11 +1,12 @@
 """The shipped gazetteer (GeoNames Ukraine, CC BY 4.0): loading, name keys and resolution.
 
-`Gazetteer.resolve(mention)` turns a place mention into the best `Entry` and a confidence.
-Keys are normalised names (casefold, NFC, apostrophes dropped, hyphens and spaces unified,
-ё→е). "X Oblast" / "X region" / "Харьковская область" go through an oblast index, "X raion" /
-"X district" through a raion index; bare names through the main index. When the exact key
-misses, Russian-style romanisations are rewritten into national ones (Kurilovka → Kurylivka,
-Myrnograd → Myrnohrad, Kupyansk-Uzlovaya → Kupyansk-Uzlovoy); no fuzzy matching across stems.
+`Gazetteer.candidates(key)` finds the entries a normalised mention may denote and `choose`
+picks one with a confidence. Keys are normalised names (casefold, NFC, apostrophes dropped,
+hyphens and spaces unified, ё→е). "X Oblast" / "X region" / "Харьковская область" go through
+an oblast index, "X raion" / "X district" through a raion index; bare names through the main
+index. When the exact key misses, Russian-style romanisations are rewritten into national ones
+(Kurilovka → Kurylivka, Myrnograd → Myrnohrad, Kupyansk-Uzlovaya → Kupyansk-Uzlovoy); there is
+no fuzzy matching across stems (Pokrovsk is never Pokrovske).
 """
 
 from __future__ import annotations
@@ -130,8 +131,7 @@ def adjective_cores(core: str) -> list[str]:
 _WORD_RULES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
     (re.compile(p), alts)
     for p, alts in (
-        (r"(?<=[bcdfghjklmnpqrstvwxz])ya", ("ia",)),
-        (r"(?<=[aeiouy])ya", ("ia",)),
+        (r"(?<=.)ya", ("ia",)),
         (r"(?<=.)yu", ("iu",)),
         (r"(?<=.)ye", ("ie",)),
         (r"(?<=.)yi", ("i",)),
