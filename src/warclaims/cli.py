@@ -1,20 +1,37 @@
-"""The `warclaims` command line: parses options and dispatches; the library does the work."""
+"""The `warclaims` command line: parses options and dispatches; the library does the work.
+
+Exit codes: 0 all went well; 1 some input failed (each failure is one `error:` line on stderr
+naming the file, the rest is still processed); 2 bad usage (options, store URL, gold dir).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from warclaims import __version__
-from warclaims.ingest.files import DEFAULT_MAX_BYTES, InputError, iter_input_paths, read_report
+from warclaims.ingest.files import (
+    DEFAULT_MAX_BYTES,
+    REPORT_SUFFIXES,
+    InputError,
+    iter_input_paths,
+    read_report,
+)
 from warclaims.model import KINDS, Document
+
+if TYPE_CHECKING:
+    from warclaims.ingest.text import Report
+    from warclaims.store import Store
 
 app = typer.Typer(
     help="warclaims: turn war reports into checkable claim records.",
@@ -25,15 +42,51 @@ app = typer.Typer(
 console = Console()
 errors = Console(stderr=True)
 
+DEFAULT_DB = "./warclaims.db"
+
+
+def _check_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise typer.BadParameter(
+            f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2025-11-21"
+        ) from exc
+
+
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help="Store URL or path (SQLite); default ./warclaims.db."),
+    typer.Option(
+        "--db",
+        metavar="URL",
+        help=f"Store: a SQLite file path or sqlite:///path URL. [default: {DEFAULT_DB}]",
+        show_default=False,
+    ),
 ]
+PublishedOption = Annotated[
+    str | None,
+    typer.Option(
+        metavar="DATE",
+        callback=_check_date,
+        help="Publication date (YYYY-MM-DD) that relative dates ('yesterday') resolve against.",
+    ),
+]
+MaxBytesOption = Annotated[
+    int,
+    typer.Option(
+        metavar="BYTES",
+        min=1,
+        help="Skip (with an error) files larger than this many bytes.",
+    ),
+]
+_SUFFIXES = ", ".join(sorted(REPORT_SUFFIXES))
 
 
 def _version(value: bool) -> None:
     if value:
-        console.print(f"warclaims {__version__}")
+        console.print(f"warclaims {__version__}", highlight=False)
         raise typer.Exit()
 
 
@@ -46,34 +99,17 @@ def _main(
     """Turn war reports into checkable claim records."""
 
 
-def _check_date(value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError as exc:
-        raise typer.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from exc
+# -- messages ---------------------------------------------------------------------------------
 
 
-def _read_all(
-    paths: list[Path], published: str | None, max_bytes: int
-) -> tuple[list, list[InputError]]:
-    """Readable reports and the errors of the rest (nothing stops at the first bad file)."""
-    reports, failures = [], []
-    for item in iter_input_paths(paths):
-        if isinstance(item, InputError):
-            failures.append(item)
-            continue
-        try:
-            reports.append(read_report(item, published=published, max_bytes=max_bytes))
-        except InputError as exc:
-            failures.append(exc)
-    return reports, failures
+def _error(message: object) -> None:
+    """One `error: …` line on stderr, never wrapped nor read as markup (names may hold [])."""
+    errors.print(Text.assemble(("error: ", "bold red"), str(message)), soft_wrap=True)
 
 
 def _report_failures(failures: list[InputError]) -> None:
     for failure in failures:
-        errors.print(f"[red]error:[/red] {failure}", highlight=False, markup=True)
+        _error(failure)
 
 
 def _progress() -> Progress:
@@ -87,110 +123,228 @@ def _progress() -> Progress:
     )
 
 
-def _analyse_with_progress(reports: list, label: str):
-    from warclaims.pipeline import analyse_many
+# -- reading and analysing --------------------------------------------------------------------
+
+
+def _read_all(
+    paths: list[Path], published: str | None, max_bytes: int
+) -> tuple[list[Report], list[InputError]]:
+    """Readable reports and the errors of the rest (nothing stops at the first bad file)."""
+    reports, failures = [], []
+    for item in iter_input_paths(paths):
+        if isinstance(item, InputError):
+            failures.append(item)
+            continue
+        try:
+            reports.append(read_report(item, published=published, max_bytes=max_bytes))
+        except InputError as exc:
+            failures.append(exc)
+    if not reports and not failures:
+        failures.append(
+            InputError(
+                ", ".join(map(str, paths)),
+                f"no report files found (report files end in {_SUFFIXES})",
+            )
+        )
+    return reports, failures
+
+
+def _analyse_all(
+    reports: list[Report], label: str, failures: list[InputError]
+) -> Iterator[tuple[Report, Document]]:
+    """(report, document) in order, with a progress bar; a report whose analysis crashes
+    becomes an error naming its file and the others are still analysed."""
+    from warclaims.pipeline import analyse, analyse_many
 
     with _progress() as progress:
         task = progress.add_task(label, total=len(reports))
-        for report, document in zip(reports, analyse_many(reports), strict=True):
-            progress.advance(task)
-            yield report, document
+        start = 0
+        while start < len(reports):
+            try:
+                for report, document in zip(
+                    reports[start:], analyse_many(reports[start:]), strict=False
+                ):
+                    start += 1
+                    progress.advance(task)
+                    yield report, document
+            except Exception:  # the batch broke at `start`: retry that report alone
+                report = reports[start]
+                start += 1
+                progress.advance(task)
+                try:
+                    document = analyse(report)
+                except Exception as exc:
+                    failures.append(
+                        InputError(
+                            report.source or "?",
+                            f"analysis failed ({_describe(exc)}); this is a bug, please report it",
+                        )
+                    )
+                    continue
+                yield report, document
+
+
+def _describe(exc: BaseException) -> str:
+    message = str(exc)
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+
+
+# -- commands ---------------------------------------------------------------------------------
 
 
 @app.command()
 def check(
-    files: Annotated[list[Path], typer.Argument(help="Report files (.txt) or directories.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print CLAIMS.md documents as JSON.")] = False,
-    published: Annotated[
-        str | None,
-        typer.Option(help="Publication date (YYYY-MM-DD) that relative dates resolve against."),
-    ] = None,
-    max_bytes: Annotated[int, typer.Option(help="Largest file read, in bytes.")] = DEFAULT_MAX_BYTES,
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="FILE...",
+            help=f"Report files or directories (searched recursively for {_SUFFIXES}).",
+            show_default=False,
+        ),
+    ],
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help="Print the CLAIMS.md document object (a list of them for several reports).",
+        ),
+    ] = False,
+    published: PublishedOption = None,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
-    """Extract the claims and flags of each report and print them as cards (or JSON)."""
+    """Extract the claims and flags of each report and print them as cards (or JSON).
+
+    Example: warclaims check report.txt --published 2025-11-21
+    """
     from warclaims.render import render_document
 
-    reports, failures = _read_all(files, _check_date(published), max_bytes)
+    reports, failures = _read_all(files, published, max_bytes)
     _report_failures(failures)
-    documents: list[Document] = [doc for _, doc in _analyse_with_progress(reports, "checking")]
+    crashed: list[InputError] = []
+    analysed = list(_analyse_all(reports, "checking", crashed))
+    _report_failures(crashed)
     if as_json:
-        payload = [d.to_json_dict() for d in documents]
+        payload = [document.to_json_dict() for _, document in analysed]
         out = payload[0] if len(payload) == 1 else payload
         sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
     else:
-        for report, document in zip(reports, documents, strict=True):
+        for report, document in analysed:
             render_document(console, document, source=report.source)
-    if failures:
+    if failures or crashed:
         raise typer.Exit(1)
 
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Report files or directories (recursive).")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="PATH...",
+            help=f"Report files or directories (searched recursively for {_SUFFIXES}).",
+            show_default=False,
+        ),
+    ],
     db: DbOption = None,
-    published: Annotated[
-        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for reports without one.")
-    ] = None,
-    max_bytes: Annotated[int, typer.Option(help="Largest file read, in bytes.")] = DEFAULT_MAX_BYTES,
+    published: PublishedOption = None,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
-    """Extract reports and store documents, claims and flags (re-ingesting changes nothing)."""
-    from warclaims.store import open_store
+    """Extract reports and store their documents, claims and flags.
 
-    reports, failures = _read_all(paths, _check_date(published), max_bytes)
-    added = skipped = 0
-    with _open(open_store, db) as store:
-        for report, document in _analyse_with_progress(reports, "ingesting"):
+    Each report is stored in one transaction: re-ingesting a stored report changes nothing,
+    and a report that fails leaves no trace while the others are stored.
+
+    Example: warclaims ingest reports/ --db sqlite:///claims.db
+    """
+    with _open_store(db, must_exist=False) as store:
+        reports, failures = _read_all(paths, published, max_bytes)
+        added = skipped = 0
+        for report, document in _analyse_all(reports, "ingesting", failures):
             try:
                 if store.add(document, source=report.source):
                     added += 1
                 else:
                     skipped += 1
             except Exception as exc:  # one bad report must not stop the batch
-                failures.append(InputError(report.source or "?", f"not stored: {exc}"))
+                failures.append(InputError(report.source or "?", f"not stored: {_describe(exc)}"))
         counts = store.counts()
     _report_failures(failures)
     console.print(
         f"{added} added, {skipped} already stored, {len(failures)} failed · store now holds "
-        f"{counts['documents']} documents, {counts['claims']} claims, {counts['flags']} flags"
+        f"{counts['documents']} documents, {counts['claims']} claims, {counts['flags']} flags",
+        highlight=False,
+        markup=False,
     )
     if failures:
         raise typer.Exit(1)
 
 
-def _open(open_store, db: str | None):
+@contextmanager
+def _open_store(db: str | None, *, must_exist: bool) -> Iterator[Store]:
+    """The store `db` names, or a one-line error and exit code 2."""
+    from warclaims.store import open_store, parse_store_url
+
+    shown = db or DEFAULT_DB
     try:
-        return open_store(db)
-    except (ValueError, OSError) as exc:
-        errors.print(f"[red]error:[/red] cannot open store {db or './warclaims.db'}: {exc}")
+        path = parse_store_url(db)
+        if must_exist and path != ":memory:" and not Path(path).exists():
+            _error(f"no store at {shown}: run `warclaims ingest PATH... --db {shown}` first")
+            raise typer.Exit(2)
+        store = open_store(db)
+    except typer.Exit:
+        raise
+    except Exception as exc:  # ValueError, StoreError, sqlite3.Error: say what, not a traceback
+        message = str(exc)
+        if not message.startswith("cannot open store"):
+            message = f"cannot open store {shown}: {message}"
+        _error(message)
         raise typer.Exit(2) from exc
-    except Exception as exc:  # StoreError and friends: say what, not a traceback
-        errors.print(f"[red]error:[/red] cannot open store {db or './warclaims.db'}: {exc}")
-        raise typer.Exit(2) from exc
+    with store:
+        yield store
 
 
 @app.command()
 def claims(
     db: DbOption = None,
-    kind: Annotated[str | None, typer.Option(help=f"One of: {', '.join(KINDS)}.")] = None,
-    side: Annotated[str | None, typer.Option(help="RU or UA.")] = None,
-    place: Annotated[str | None, typer.Option(help="Place name, mention or oblast.")] = None,
-    claimant: Annotated[str | None, typer.Option(help="Claimant name or mention (substring).")] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON lines.")] = False,
+    kind: Annotated[
+        str | None, typer.Option(metavar="KIND", help=f"One of: {', '.join(KINDS)}.")
+    ] = None,
+    side: Annotated[
+        str | None, typer.Option(metavar="SIDE", help="RU or UA: whose claim it is about.")
+    ] = None,
+    place: Annotated[
+        str | None,
+        typer.Option(metavar="PLACE", help="Place name, name as written, or oblast."),
+    ] = None,
+    claimant: Annotated[
+        str | None,
+        typer.Option(metavar="TEXT", help="Part of the claimant's name or mention."),
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option(metavar="N", min=0, help="At most this many claims.")
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print one JSON object per claim (JSON lines).")
+    ] = False,
 ) -> None:
-    """List stored claims, filtered."""
-    from warclaims.render import claims_table
-    from warclaims.store import open_store
+    """List stored claims, filtered (filters combine with AND; text filters ignore case).
 
-    with _open(open_store, db) as store:
+    Example: warclaims claims --kind casualties --side RU --place Kupiansk
+    """
+    from warclaims.render import claims_table
+
+    with _open_store(db, must_exist=True) as store:
         try:
             rows = store.claims(kind=kind, side=side, place=place, claimant=claimant, limit=limit)
         except ValueError as exc:
-            errors.print(f"[red]error:[/red] {exc}")
+            _error(exc)
             raise typer.Exit(2) from exc
     if as_json:
         for row in rows:
-            record = {"doc_id": row.doc_id, "claim_id": row.claim_id, **row.claim.model_dump(mode="json")}
+            record = {
+                "doc_id": row.doc_id,
+                "claim_id": row.claim_id,
+                **row.claim.model_dump(mode="json"),
+            }
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         return
     console.print(claims_table(rows))
@@ -198,25 +352,56 @@ def claims(
 
 @app.command(name="eval")
 def evaluate_cmd(
-    gold_dir: Annotated[Path, typer.Argument(help="Directory of gold JSON files (GOLD.md).")],
+    gold_dir: Annotated[
+        Path,
+        typer.Argument(
+            metavar="GOLD_DIR", help="Directory of gold JSON files (GOLD.md).", show_default=False
+        ),
+    ],
     reports: Annotated[
-        Path | None, typer.Option(help="Directory of the report texts; default GOLD_DIR/../reports.")
+        Path | None,
+        typer.Option(
+            metavar="DIR",
+            help="Directory of the report texts. [default: GOLD_DIR/../reports]",
+            show_default=False,
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List misses and errors.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List misses, extras and field errors.")
+    ] = False,
 ) -> None:
-    """Score the extractor against gold annotations (claim/strict P/R/F1, fields, flags)."""
-    from warclaims.eval import evaluate
+    """Score the extractor against gold annotations (claim/strict P/R/F1, fields, flags).
+
+    Example: warclaims eval data/gold --reports data/reports --json
+    """
+    from warclaims.eval import GoldError, evaluate
     from warclaims.pipeline import analyse
 
     if not gold_dir.is_dir():
-        errors.print(f"[red]error:[/red] {gold_dir}: not a directory of gold files")
+        _error(f"{gold_dir}: not a directory; give the directory that holds the gold *.json files")
         raise typer.Exit(2)
-    result = evaluate(gold_dir, reports, analyse)
+    reports_dir = reports if reports is not None else gold_dir.parent / "reports"
+    if not reports_dir.is_dir():
+        hint = "" if reports is not None else "; give it with --reports DIR"
+        _error(f"{reports_dir}: reports directory not found{hint}")
+        raise typer.Exit(2)
+    if not any(gold_dir.glob("*.json")):
+        _error(f"{gold_dir}: no gold files (*.json) in it")
+        raise typer.Exit(2)
+    try:
+        result = evaluate(gold_dir, reports_dir, analyse)
+    except GoldError as exc:
+        _error(exc)
+        raise typer.Exit(2) from exc
     if as_json:
         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        for name, message in result.errors:
+            _error(f"{name}: {message}")
     else:
         result.render(console, verbose=verbose)
+    if result.errors:
+        raise typer.Exit(1)
 
 
 def main() -> None:

@@ -71,12 +71,13 @@ def claim_card(doc: Document, n: int, claim: Claim) -> Panel:
         date = f"{claim.date.start or 'unresolved'}"
         if claim.date.mention:
             date += f"  ({claim.date.mention})"
-    grid.add_row("figure", format_quantity(claim.quantity))
-    grid.add_row("side", claim.side or "—")
-    grid.add_row("places", places or "—")
-    grid.add_row("date", date)
-    grid.add_row("claimant", format_claimant(claim))
-    grid.add_row("certainty", claim.certainty)
+    # Text, not str: report text such as "[draft]" must not be read as rich markup.
+    grid.add_row("figure", Text(format_quantity(claim.quantity)))
+    grid.add_row("side", Text(claim.side or "—"))
+    grid.add_row("places", Text(places or "—"))
+    grid.add_row("date", Text(date))
+    grid.add_row("claimant", Text(format_claimant(claim)))
+    grid.add_row("certainty", Text(claim.certainty))
     grid.add_row("evidence", _evidence_text(doc.text, claim))
     title = f"{n}. {claim.kind}" + (f" · {claim.category}" if claim.category else "")
     return Panel(grid, title=Text(title, style=KIND_STYLES[claim.kind]), title_align="left")
@@ -85,9 +86,10 @@ def claim_card(doc: Document, n: int, claim: Claim) -> Panel:
 def render_document(console: Console, doc: Document, source: str | None = None) -> None:
     """All claim cards and flags of one report."""
     head = Text(doc.title or source or doc.doc_id, style="bold")
-    meta = f"  {source or ''} · doc {doc.doc_id} · {doc.language} · published {doc.published or 'unknown'}"
+    published = doc.published or "unknown"
+    meta = f"  {source or ''} · doc {doc.doc_id} · {doc.language} · published {published}"
     console.rule(head)
-    console.print(meta, style="dim", highlight=False)
+    console.print(Text(meta, style="dim"), highlight=False)
     if not doc.claims:
         console.print("  no claims found", style="dim")
     for n, claim in enumerate(doc.claims, 1):
@@ -97,25 +99,40 @@ def render_document(console: Console, doc: Document, source: str | None = None) 
         for flag in doc.flags:
             label = flag.code + (f" ({flag.technique})" if flag.technique else "")
             lines.append(Text.assemble(("⚑ " + label, "bold yellow"), "  ", flag.message))
-        console.print(Panel(Group(*lines), title="flags", title_align="left", border_style="yellow"))
+        console.print(
+            Panel(Group(*lines), title="flags", title_align="left", border_style="yellow")
+        )
+
+
+_TABLE_COLUMNS = (
+    "id",
+    "doc",
+    "kind",
+    "category",
+    "side",
+    "figure",
+    "places",
+    "claimant",
+    "certainty",
+)
 
 
 def claims_table(rows: Sequence) -> Table:
     """Stored claims (store.StoredClaim rows) as one table."""
     table = Table(title=f"{len(rows)} claims", show_lines=False)
-    for col in ("id", "doc", "kind", "category", "side", "figure", "places", "claimant", "certainty"):
+    for col in _TABLE_COLUMNS:
         table.add_column(col)
     for row in rows:
         c: Claim = row.claim
         table.add_row(
-            str(row.claim_id),
-            row.doc_id[:8],
+            Text(str(row.claim_id)),
+            Text(row.doc_id[:8]),
             Text(c.kind, style=KIND_STYLES[c.kind]),
-            c.category or "",
-            c.side or "",
-            format_quantity(c.quantity),
-            ", ".join(p.name or p.mention for p in c.places),
-            format_claimant(c),
-            c.certainty,
+            Text(c.category or ""),
+            Text(c.side or ""),
+            Text(format_quantity(c.quantity)),
+            Text(", ".join(p.name or p.mention for p in c.places)),
+            Text(format_claimant(c)),
+            Text(c.certainty),
         )
     return table

@@ -240,6 +240,7 @@ class Match:
     entries: tuple[Entry, ...] = ()
     exact: bool = True
     named: frozenset[str] = frozenset()
+    key: str = ""  # the normalised mention, when it matched as written
 
 
 # IATA/ICAO-style alternates ("KBP", "UKKK") in the file text
@@ -334,7 +335,7 @@ class Gazetteer:
         """Exact key, else its national-transliteration variants."""
         found = self._exact(index, key)
         if found:
-            return Match(tuple(found), True, frozenset(self._named(key)))
+            return Match(tuple(found), True, frozenset(self._named(key)), key)
         bases = [key]
         if is_cyrillic(key):
             latin = normalise(translit_uk(key))
@@ -375,7 +376,7 @@ class Gazetteer:
             found = tuple(
                 e for e in found if not (e.precision == "oblast" and e.admin1_code in regions)
             )
-        return Match(found, match.exact, match.named)
+        return Match(found, match.exact, match.named, match.key)
 
     def _oblast_candidates(self, core: str) -> Match:
         for key in (core, *adjective_cores(core)):
@@ -433,6 +434,10 @@ def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+# Russian-style romanisations: a place "officially" spelt so is a GeoNames leftover, not a hint
+_RUSSIAN_STYLE_ENDINGS = ("ovka", "evka", "aya", "oye", "oe", "iy", "yy", "ye")
+
+
 def choose(
     match: Match,
     oblast_code: str | None = None,
@@ -454,6 +459,18 @@ def choose(
             pool = inside
         else:
             cap = 0.7  # the hint names an oblast none of the candidates is in
+    if match.exact and match.key and not match.key.endswith(_RUSSIAN_STYLE_ENDINGS):
+        canonical = [
+            e
+            for e in pool
+            if _clean_key(normalise(e.name)) == match.key and not set(e.name) & set("'’ʼ")
+        ]
+        if canonical and len(canonical) < len(pool):
+            # a place whose official name is X beats one that merely once was called X
+            # (Donetsk's historic alternate "Oleksandrivka")
+            pool = canonical
+            if len(pool) == 1:
+                return pool[0], min(cap, 0.9)
     if near:
         located = sorted(
             ((_distance_km(near, (e.lat, e.lon)), e) for e in pool if e.lat is not None),
