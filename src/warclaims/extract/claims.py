@@ -178,7 +178,7 @@ def _same_statement(doc: Doc, draft: Draft, trig: Trigger) -> bool:
 
 def _content_word(doc: Doc, trig: Trigger) -> int:
     """The last verb of a key phrase ('claims to have taken' → taken), else its root."""
-    verbs = [t.i for t in doc[trig.start : trig.end] if t.pos_ == "VERB"]
+    verbs = [t.i for t in doc[trig.start : trig.end] if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound")]
     return verbs[-1] if verbs else doc[trig.start : trig.end].root.i
 
 
@@ -235,6 +235,8 @@ def _claim(
     category = draft.category
     if draft.kind == "territorial_control" and category == "liberated" and side == "RU":
         category = "captured"  # a side taking the other's ground is "captured" (GOLD conventions)
+    if draft.kind == "territorial_control" and category == "captured" and side == "UA" and _in_ukraine(sent_places):
+        category = "liberated"  # Ukraine taking ground in Ukraine retakes its own
     if draft.kind == "strike":
         state.strike_side, state.strike_sent = side, n
     return Claim(
@@ -251,6 +253,11 @@ def _claim(
         evidence=_evidence(sent),
         anchor=TextSpan(start=doc[draft.anchor[0]].idx, end=doc[draft.anchor[1] - 1].idx + len(doc[draft.anchor[1] - 1])),
     )
+
+
+def _in_ukraine(places: list[PlaceMention]) -> bool:
+    """No place named, or every named place resolved in the (Ukrainian) gazetteer."""
+    return all(p.place.gazetteer_id is not None for p in places)
 
 
 def _quantity(draft: Draft) -> Quantity | None:
@@ -353,7 +360,7 @@ def _side(
     if draft.unit_hit is not None and draft.quantity is not None:
         head = doc[draft.unit_hit.head]
         words = list(doc[draft.quantity.num_end : draft.unit_hit.end]) + phrase_tokens(head)
-        phrase_side = side_of_words(words, lex, claimant_side)
+        phrase_side = side_of_words(words, lex, claimant_side) or _relative_clause_side(head, lex, att)
     anchor = doc[draft.head]
     if draft.kind == "territorial_control":
         phrase_side = None  # "1.5 percent of Ukraine": whose land, not who holds it
@@ -435,6 +442,18 @@ def _loss_side(
             return claim.side
     if draft.kind == "casualties" and state.strike_side and n - state.strike_sent <= 2:
         return opposite(state.strike_side)
+    return None
+
+
+def _relative_clause_side(head: Token, lex: Lexicon, att: Attribution) -> str | None:
+    """'troops that Russia sent', 'a quarter of troops that Russia sent': the sender's side."""
+    nouns = [head] + [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    for noun in nouns:
+        for child in noun.children:
+            if child.dep_ == "relcl":
+                side = _subject_side(child, lex, att)
+                if side is not None:
+                    return side
     return None
 
 

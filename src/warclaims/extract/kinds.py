@@ -141,10 +141,15 @@ def _cues(tokens: list[Token], lex: Lexicon) -> list[tuple[str, Token]]:
 
 
 def _first(cues: list[tuple[str, Token]], names: tuple[str, ...]) -> tuple[str, Token] | None:
-    for cue, tok in cues:
-        if cue in names:
-            return cue, tok
-    return None
+    found = [(cue, tok) for cue, tok in cues if cue in names]
+    if not found:
+        return None
+    if found[0][0] == "territory_controlled":
+        # "regained control over 400 sq km": the change of hands says more than "control"
+        for cue, tok in found[1:]:
+            if cue != "territory_controlled" and abs(tok.i - found[0][1].i) <= 2:
+                return cue, tok
+    return found[0]
 
 
 _PERSONNEL_CATEGORY = {

@@ -14,6 +14,7 @@ from warclaims.places import is_known_name, lookup
 _MAX_WORDS = 4
 _CONTINUATIONS = {"region", "oblast", "oblast’s", "province", "-", "–"}
 _CAPITALS = {"kyiv", "kiev", "moscow"}
+_NOT_PLACE_ENTS = {"NORP", "LANGUAGE", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "MONEY"}
 _GOVERNMENT_WORDS = {"forces", "troops", "regime", "government", "authorities", "military", "army",
                      "officials", "leadership", "command"}
 
@@ -59,7 +60,7 @@ def _plausible(doc: Doc, start: int, end: int, previous_end: int | None) -> bool
         return True
     tok = doc[start]
     listed = previous_end is not None and start - previous_end <= 2 and doc[start - 1].text in (",", "and")
-    return listed or (tok.pos_ == "PROPN" and tok.ent_type_ in ("GPE", "LOC", "FAC", ""))
+    return listed or (tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_PLACE_ENTS)
 
 
 def _candidate_ends(doc: Doc, i: int) -> list[int]:

@@ -63,6 +63,8 @@ class TriggerFinder:
 def _conditions_hold(span: Span, rule: dict, place_tokens: set[int]) -> bool:
     doc = span.doc
     sent = span.sent
+    if span.start > 0 and doc[span.start - 1].text == "-" and not doc[span.start - 1].whitespace_:
+        return False  # "Russian-occupied Crimea": a stock label, not a claim of its own
     before = {t.lower_ for t in doc[max(sent.start, span.start - 3) : span.start]}
     if before & _HYPOTHETICAL:
         return False  # "the threat of missile strikes", "could capture"
