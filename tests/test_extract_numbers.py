@@ -34,18 +34,58 @@ def _only(found: list[QuantityMention], text: str) -> QuantityMention:
 # (sentence, number as written, hedged mention or None, value, low, high, hedge)
 HEDGES = [
     ("Up to 3,000 soldiers were killed.", "3,000", "Up to 3,000", 3000, None, 3000, "up_to"),
-    ("Officials said as many as 400 soldiers died.", "400", "as many as 400", 400, None, 400, "up_to"),
+    (
+        "Officials said as many as 400 soldiers died.",
+        "400",
+        "as many as 400",
+        400,
+        None,
+        400,
+        "up_to",
+    ),
     ("Over 200 tanks were destroyed.", "200", "Over 200", 200, 200, None, "at_least"),
-    ("The brigade lost more than 150 soldiers.", "150", "more than 150", 150, 150, None, "at_least"),
+    (
+        "The brigade lost more than 150 soldiers.",
+        "150",
+        "more than 150",
+        150,
+        150,
+        None,
+        "at_least",
+    ),
     ("At least 12 civilians died in the strike.", "12", "At least 12", 12, 12, None, "at_least"),
     ("About 500 troops were moved to the front.", "500", "About 500", 500, None, None, "approx"),
-    ("The army lost approximately 700 soldiers.", "700", "approximately 700", 700, None, None, "approx"),
+    (
+        "The army lost approximately 700 soldiers.",
+        "700",
+        "approximately 700",
+        700,
+        None,
+        None,
+        "approx",
+    ),
     ("Nearly 90 drones were shot down.", "90", "Nearly 90", 90, None, None, "approx"),
     ("Some 300 soldiers were captured.", "300", "Some 300", 300, None, None, "approx"),
-    ("Fewer than 40 soldiers survived the assault.", "40", "Fewer than 40", 40, None, 40, "at_most"),
+    (
+        "Fewer than 40 soldiers survived the assault.",
+        "40",
+        "Fewer than 40",
+        40,
+        None,
+        40,
+        "at_most",
+    ),
     ("The unit has less than 20 tanks left.", "20", "less than 20", 20, None, 20, "at_most"),
     ("Under 60 drones reached their targets.", "60", "Under 60", 60, None, 60, "at_most"),
-    ("Officials said over 80% of the town was destroyed.", "80", "over 80", 80, 80, None, "at_least"),
+    (
+        "Officials said over 80% of the town was destroyed.",
+        "80",
+        "over 80",
+        80,
+        80,
+        None,
+        "at_least",
+    ),
     (
         "Between 2,000 and 3,000 soldiers were killed.",
         "2,000",
@@ -55,7 +95,15 @@ HEDGES = [
         3000,
         "range",
     ),
-    ("The army lost 2,000 to 3,000 soldiers.", "2,000", "2,000 to 3,000", 2000, 2000, 3000, "range"),
+    (
+        "The army lost 2,000 to 3,000 soldiers.",
+        "2,000",
+        "2,000 to 3,000",
+        2000,
+        2000,
+        3000,
+        "range",
+    ),
     ("The army lost 40-50 tanks last week.", "40", "40-50", 40, 40, 50, "range"),
     ("The army lost from 100 to 200 tanks.", "100", "from 100 to 200", 100, 100, 200, "range"),
     ("The army lost 50 soldiers or more.", "50", None, 50, 50, None, "at_least"),
@@ -64,7 +112,9 @@ HEDGES = [
 
 
 @pytest.mark.parametrize(("text", "number", "mention", "value", "low", "high", "hedge"), HEDGES)
-def test_hedge_sets_value_bounds_and_hedge(quantities, text, number, mention, value, low, high, hedge):
+def test_hedge_sets_value_bounds_and_hedge(
+    quantities, text, number, mention, value, low, high, hedge
+):
     doc, found = quantities(text)
     q = _only(found, text)
     assert (q.value, q.low, q.high, q.hedge) == (value, low, high, hedge)

@@ -61,7 +61,7 @@ DbOption = Annotated[
     typer.Option(
         "--db",
         metavar="URL",
-        help=f"Store: a SQLite file path or sqlite:///path URL. [default: {DEFAULT_DB}]",
+        help=f"Store: a SQLite file path or sqlite:///path URL (default: {DEFAULT_DB}).",
         show_default=False,
     ),
 ]
@@ -197,7 +197,7 @@ def check(
     files: Annotated[
         list[Path],
         typer.Argument(
-            metavar="FILE...",
+            metavar="FILE",
             help=f"Report files or directories (searched recursively for {_SUFFIXES}).",
             show_default=False,
         ),
@@ -239,7 +239,7 @@ def ingest(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            metavar="PATH...",
+            metavar="PATH",
             help=f"Report files or directories (searched recursively for {_SUFFIXES}).",
             show_default=False,
         ),
@@ -250,8 +250,9 @@ def ingest(
 ) -> None:
     """Extract reports and store their documents, claims and flags.
 
-    Each report is stored in one transaction: re-ingesting a stored report changes nothing,
-    and a report that fails leaves no trace while the others are stored.
+    Re-ingesting a stored report changes nothing.
+
+    Each report is stored in one transaction: one that fails leaves no trace.
 
     Example: warclaims ingest reports/ --db sqlite:///claims.db
     """
@@ -273,6 +274,7 @@ def ingest(
         f"{counts['documents']} documents, {counts['claims']} claims, {counts['flags']} flags",
         highlight=False,
         markup=False,
+        soft_wrap=True,
     )
     if failures:
         raise typer.Exit(1)
@@ -347,6 +349,9 @@ def claims(
             }
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         return
+    if not rows:
+        console.print("no stored claims match these filters", style="dim", highlight=False)
+        return
     console.print(claims_table(rows))
 
 
@@ -362,7 +367,7 @@ def evaluate_cmd(
         Path | None,
         typer.Option(
             metavar="DIR",
-            help="Directory of the report texts. [default: GOLD_DIR/../reports]",
+            help="Directory of the report texts (default: GOLD_DIR/../reports).",
             show_default=False,
         ),
     ] = None,

@@ -30,11 +30,30 @@ def line_breaks(doc: Doc) -> Doc:
         prev = doc[tok.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             tok.is_sent_start = True
+        elif prev.text in ("—", "–", "-") and _is_dateline(doc, prev.i):
+            tok.is_sent_start = True  # "MOSCOW, Nov 18 — …": the dateline is not the subject
         elif tok.is_lower and tok.is_alpha:
             tok.is_sent_start = False  # "… [MMD]) seized Bohuslavka": no sentence starts lower-case
-        elif prev.text == "]" and prev.whitespace_ and tok.is_title and tok.i >= 3 and doc[tok.i - 3].text == "[":
+        elif (
+            prev.text == "]"
+            and prev.whitespace_
+            and tok.is_title
+            and tok.i >= 3
+            and doc[tok.i - 3].text == "["
+        ):
             tok.is_sent_start = True  # "… on February 26.[57] Russian milbloggers …"
     return doc
+
+
+def _is_dateline(doc: Doc, dash: int) -> bool:
+    """'KYIV, Nov 20 —', 'MOSCOW (Reuters) —': an upper-case place opening a line, then a dash."""
+    start = dash
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws and dash - start <= 8:
+        start -= 1
+    if dash - start > 8 or (start > 0 and "\n" not in doc[start - 1].text_with_ws):
+        return False
+    first = doc[start]
+    return first.is_alpha and first.is_upper and len(first) >= 3
 
 
 @lru_cache(maxsize=2)

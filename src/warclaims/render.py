@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich import box
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
@@ -33,14 +34,17 @@ def format_number(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 
-def format_quantity(q: Quantity | None) -> str:
-    """'up to 3,000 personnel', '20,000–25,000 personnel', 'over 80 percent'."""
+def format_quantity(q: Quantity | None, *, short: bool = False) -> str:
+    """'up to 3,000 personnel [up_to]', '20,000–25,000 personnel (range)';
+    `short` leaves out the hedge code ('up to 3,000 personnel')."""
     if q is None:
         return "—"
     unit = f" {q.unit}" if q.unit else ""
     if q.hedge == "range" and q.low is not None and q.high is not None:
-        return f"{format_number(q.low)}–{format_number(q.high)}{unit} (range)"
-    return f"{_HEDGE_WORDS[q.hedge]}{format_number(q.value)}{unit} [{q.hedge}]"
+        figure = f"{format_number(q.low)}–{format_number(q.high)}{unit}"
+        return figure if short else f"{figure} (range)"
+    figure = f"{_HEDGE_WORDS[q.hedge]}{format_number(q.value)}{unit}"
+    return figure if short else f"{figure} [{q.hedge}]"
 
 
 def format_claimant(claim: Claim) -> str:
@@ -104,35 +108,41 @@ def render_document(console: Console, doc: Document, source: str | None = None) 
         )
 
 
+# (name, no_wrap): ids, kinds, sides and certainty stay whole; the rest wraps when narrow.
 _TABLE_COLUMNS = (
-    "id",
-    "doc",
-    "kind",
-    "category",
-    "side",
-    "figure",
-    "places",
-    "claimant",
-    "certainty",
+    ("id", True),
+    ("kind", True),
+    ("side", True),
+    ("figure", False),
+    ("places", False),
+    ("claimant", False),
+    ("certainty", True),
 )
 
 
+def _short_claimant(claim: Claim) -> str:
+    c = claim.claimant
+    return f"{c.name or c.mention or 'the report itself'} ({c.type})"
+
+
 def claims_table(rows: Sequence) -> Table:
-    """Stored claims (store.StoredClaim rows) as one table."""
-    table = Table(title=f"{len(rows)} claims", show_lines=False)
-    for col in _TABLE_COLUMNS:
-        table.add_column(col)
+    """Stored claims (store.StoredClaim rows) as one table that fits a narrow terminal
+    (`claims --json` has the document ids and every field)."""
+    table = Table(title=f"{len(rows)} claims", box=box.SIMPLE_HEAD, pad_edge=False, padding=0)
+    for name, no_wrap in _TABLE_COLUMNS:
+        table.add_column(name, no_wrap=no_wrap)
     for row in rows:
         c: Claim = row.claim
+        kind = Text(c.kind, style=KIND_STYLES[c.kind])
+        if c.category:
+            kind.append(f"\n{c.category}", style="dim")
         table.add_row(
             Text(str(row.claim_id)),
-            Text(row.doc_id[:8]),
-            Text(c.kind, style=KIND_STYLES[c.kind]),
-            Text(c.category or ""),
-            Text(c.side or ""),
-            Text(format_quantity(c.quantity)),
-            Text(", ".join(p.name or p.mention for p in c.places)),
-            Text(format_claimant(c)),
+            kind,
+            Text(c.side or "—"),
+            Text(format_quantity(c.quantity, short=True)),
+            Text(", ".join(p.name or p.mention for p in c.places) or "—"),
+            Text(_short_claimant(c)),
             Text(c.certainty),
         )
     return table

@@ -11,13 +11,56 @@ from warclaims.extract.lexicon import Lexicon
 from warclaims.extract.sides import side_of_words
 from warclaims.lexicons import Actor, find_actor
 
-_FOREIGN = {"us", "u.s.", "uk", "u.k.", "british", "american", "nato", "pentagon", "european", "eu",
-            "britain", "german", "french", "polish", "estonian", "united", "western", "g7", "un",
-            "white house", "washington", "london", "berlin", "paris"}
-_CARRIER_HEADS = {"footage", "video", "videos", "images", "photos", "report", "reports", "data",
-                  "figures", "statement", "briefing", "bulletin", "update", "post", "posts"}
-_COUNTRY_NAMES = {"russia": ("Russia", "RU"), "ukraine": ("Ukraine", "UA"), "moscow": ("Russia", "RU"),
-                  "kyiv": ("Ukraine", "UA"), "kremlin": ("Kremlin", "RU")}
+_FOREIGN = {
+    "us",
+    "u.s.",
+    "uk",
+    "u.k.",
+    "british",
+    "american",
+    "nato",
+    "pentagon",
+    "european",
+    "eu",
+    "britain",
+    "german",
+    "french",
+    "polish",
+    "estonian",
+    "united",
+    "western",
+    "g7",
+    "un",
+    "white house",
+    "washington",
+    "london",
+    "berlin",
+    "paris",
+}
+_CARRIER_HEADS = {
+    "footage",
+    "video",
+    "videos",
+    "images",
+    "photos",
+    "report",
+    "reports",
+    "data",
+    "figures",
+    "statement",
+    "briefing",
+    "bulletin",
+    "update",
+    "post",
+    "posts",
+}
+_COUNTRY_NAMES = {
+    "russia": ("Russia", "RU"),
+    "ukraine": ("Ukraine", "UA"),
+    "moscow": ("Russia", "RU"),
+    "kyiv": ("Ukraine", "UA"),
+    "kremlin": ("Kremlin", "RU"),
+}
 
 
 @dataclass
@@ -43,7 +86,9 @@ AUTHOR = Attribution()
 
 def _phrase(head: Token) -> Span:
     """The claimant noun phrase without relative clauses and trailing appositions' clauses."""
-    words = [t for t in head.subtree if t.dep_ not in ("relcl",) and not t.is_punct or t.i == head.i]
+    words = [
+        t for t in head.subtree if t.dep_ not in ("relcl",) and not t.is_punct or t.i == head.i
+    ]
     left = min(t.i for t in words)
     right = max(t.i for t in words)
     doc = head.doc
@@ -62,7 +107,9 @@ def describe(span: Span, lex: Lexicon, verb: str | None = None) -> Attribution:
     words = {t.lower_ for t in span}
     heads = {span.root.lower_, span.root.lemma_.lower()}
     actor = find_actor(text)
-    generic_head = heads & (set(lex.data["media_heads"]) | {"source", "sources", "insider", "insiders"})
+    generic_head = heads & (
+        set(lex.data["media_heads"]) | {"source", "sources", "insider", "insiders"}
+    )
     if actor is None and not generic_head:
         ents = sorted(span.ents, key=lambda e: not (e.start <= span.root.i < e.end))
         for ent in ents:
@@ -189,12 +236,18 @@ def find_attribution(anchor: Token, sent: Span, lex: Lexicon) -> Attribution | N
             continue
         if verb.pos_ in ("VERB", "AUX"):
             subject = _reporting_subject(verb)
-            if subject is not None and not (subject.left_edge.i <= anchor.i <= subject.right_edge.i):
+            if subject is not None and not (
+                subject.left_edge.i <= anchor.i <= subject.right_edge.i
+            ):
                 att = attribution_of(subject, verb, lex)
-                if not att.anaphoric:
+                if not att.anaphoric or att.name is not None:
                     return att
                 anaphora = anaphora or att  # "they had found …, authorities said": look further up
-        elif verb.pos_ == "NOUN" and verb.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in verb.children):
+        elif (
+            verb.pos_ == "NOUN"
+            and verb.dep_ == "ROOT"
+            and any(c.dep_ == "ccomp" for c in verb.children)
+        ):
             # "Ukraine's military claims that …" parsed with "claims" as a noun
             owner = [c for c in verb.children if c.dep_ in ("nmod", "poss", "amod", "compound")]
             if owner:
@@ -204,12 +257,24 @@ def find_attribution(anchor: Token, sent: Span, lex: Lexicon) -> Attribution | N
     if according is not None:
         return attribution_of(according, None, lex)
     for verb in sent:
-        if verb.pos_ == "VERB" and verb.lemma_.lower() in reporting and verb.dep_ in ("ROOT", "parataxis", "advcl") and verb.i != anchor.i:
+        if (
+            verb.pos_ == "VERB"
+            and verb.lemma_.lower() in reporting
+            and verb.dep_ in ("ROOT", "parataxis", "advcl")
+            and verb.i != anchor.i
+        ):
             subject = _reporting_subject(verb)
-            if subject is not None and not (subject.left_edge.i <= anchor.i <= subject.right_edge.i):
-                if verb.i > anchor.i or verb.dep_ != "advcl":
-                    return attribution_of(subject, verb, lex)
+            outside = subject is not None and not (
+                subject.left_edge.i <= anchor.i <= subject.right_edge.i
+            )
+            if outside and (verb.i > anchor.i or verb.dep_ != "advcl" or _as_clause(verb)):
+                return attribution_of(subject, verb, lex)
     return anaphora
+
+
+def _as_clause(verb: Token) -> bool:
+    """'As previously reported by X, …' attributes the whole sentence."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def attribution_of(subject: Token, verb: Token | None, lex: Lexicon) -> Attribution:
@@ -220,8 +285,44 @@ def attribution_of(subject: Token, verb: Token | None, lex: Lexicon) -> Attribut
         and (owner is subject or all(c.dep_ in ("det", "poss", "amod") for c in owner.children))
     ):
         # "he said", "his report", "the briefing": whoever spoke last
-        return Attribution(anaphoric=True, verb=verb_lemma, start=owner.idx, end=owner.idx + len(owner))
+        return Attribution(
+            anaphoric=True, verb=verb_lemma, start=owner.idx, end=owner.idx + len(owner)
+        )
     att = describe(_phrase(owner), lex, verb_lemma)
     if verb is not None:
         att.via = _via(verb, lex)
+    if att.name is not None and _definite_generic(owner):
+        # "the ministry said": the body named before, when there is one
+        att.anaphoric = True
     return att
+
+
+_GENERIC_BODIES = {
+    "ministry",
+    "military",
+    "command",
+    "staff",
+    "agency",
+    "army",
+    "spokesman",
+    "spokesperson",
+    "governor",
+    "mayor",
+    "president",
+    "government",
+    "administration",
+    "office",
+    "service",
+    "department",
+    "kremlin",
+}
+
+
+def _definite_generic(owner: Token) -> bool:
+    children = list(owner.children)
+    return (
+        owner.lower_ in _GENERIC_BODIES
+        and len(children) == 1
+        and children[0].dep_ == "det"
+        and children[0].lower_ == "the"
+    )

@@ -15,8 +15,8 @@ from warclaims.extract.certainty import certainty_of
 from warclaims.extract.claimants import (
     AUTHOR,
     Attribution,
-    attribution_of,
     according_to,
+    attribution_of,
     find_attribution,
 )
 from warclaims.extract.kinds import Kinding, UnitHit, classify, find_unit
@@ -34,7 +34,8 @@ from warclaims.extract.sides import (
 )
 from warclaims.extract.triggers import Trigger, TriggerFinder
 from warclaims.lexicons import find_actor
-from warclaims.model import Claim, Claimant, DateRef, Place, Quantity, Span as TextSpan
+from warclaims.model import Claim, Claimant, DateRef, Place, Quantity
+from warclaims.model import Span as TextSpan
 
 _LOSS_VERBS = {"lose", "suffer", "sustain", "loss", "losses"}
 _VICTIM_VERBS = {"die", "perish", "drown", "starve"}
@@ -83,7 +84,11 @@ def extract_claims(
         for tok in doc[p.start : p.end]:
             tok._.wc_place = True
     places = [p for p in all_places if doc[p.start].idx >= body_start]
-    focus = [p.place for p in all_places if doc[p.start].idx < body_start and p.place.precision == "settlement"]
+    focus = [
+        p.place
+        for p in all_places
+        if doc[p.start].idx < body_start and p.place.precision == "settlement"
+    ]
     place_tokens = {i for p in places for i in range(p.start, p.end)}
     quantities = find_quantities(doc, lex)
     found_triggers = triggers(doc, place_tokens)
@@ -103,17 +108,29 @@ def extract_claims(
     return claims
 
 
+def _same_kind_of_body(generic: Attribution, named: Attribution) -> bool:
+    """'the ministry' refers back to 'Russia's defence ministry', not to 'Putin'."""
+    head = (generic.mention or "").split()[-1].lower()
+    return head in (named.mention or "").lower() or head in (named.name or "").lower()
+
+
 def _repeats(text: str, claim: Claim, earlier: list[Claim]) -> bool:
     """Pull quotes and scraped duplicates repeat a sentence: one claim, not two."""
     if claim.anchor is None:
         return False
     words = text[claim.anchor.start : claim.anchor.end].casefold()
-    before = text[max(claim.evidence.start, claim.anchor.start - 20) : claim.anchor.start].casefold()
+    before = text[
+        max(claim.evidence.start, claim.anchor.start - 20) : claim.anchor.start
+    ].casefold()
     for other in earlier:
         if other.kind != claim.kind or other.anchor is None or other.quantity != claim.quantity:
             continue
-        other_before = text[max(other.evidence.start, other.anchor.start - 20) : other.anchor.start].casefold()
-        if text[other.anchor.start : other.anchor.end].casefold() == words and other_before.endswith(before[-12:]):
+        other_before = text[
+            max(other.evidence.start, other.anchor.start - 20) : other.anchor.start
+        ].casefold()
+        if text[
+            other.anchor.start : other.anchor.end
+        ].casefold() == words and other_before.endswith(before[-12:]):
             return True
     return False
 
@@ -160,7 +177,11 @@ def _sentence_drafts(
         kind, category = _trigger_kind(doc, trig, lex)
         if any(d.kind == kind and _same_statement(doc, d, trig) for d in drafts):
             continue
-        drafts.append(Draft(kind, category, None, (trig.start, trig.end), _content_word(doc, trig), trigger=trig))
+        drafts.append(
+            Draft(
+                kind, category, None, (trig.start, trig.end), _content_word(doc, trig), trigger=trig
+            )
+        )
     drafts.sort(key=lambda d: d.anchor[0])
     return drafts
 
@@ -178,7 +199,11 @@ def _same_statement(doc: Doc, draft: Draft, trig: Trigger) -> bool:
 
 def _content_word(doc: Doc, trig: Trigger) -> int:
     """The last verb of a key phrase ('claims to have taken' → taken), else its root."""
-    verbs = [t.i for t in doc[trig.start : trig.end] if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound")]
+    verbs = [
+        t.i
+        for t in doc[trig.start : trig.end]
+        if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound")
+    ]
     return verbs[-1] if verbs else doc[trig.start : trig.end].root.i
 
 
@@ -188,7 +213,9 @@ def _numeric_draft(q: QuantityMention, unit: UnitHit | None, kinding: Kinding) -
         end = unit.end
     head = unit.head if unit is not None else q.num_end - 1
     unit_name = None if kinding.kind in _UNITLESS_KINDS or q.adverb else kinding.unit
-    return Draft(kinding.kind, kinding.category, unit_name, (q.start, end), head, q, unit, cue=kinding.cue)
+    return Draft(
+        kinding.kind, kinding.category, unit_name, (q.start, end), head, q, unit, cue=kinding.cue
+    )
 
 
 def _trigger_kind(doc: Doc, trig: Trigger, lex: Lexicon) -> tuple[str, str | None]:
@@ -214,13 +241,17 @@ def _claim(
     published: str | None,
     earlier: list[Claim],
 ) -> Claim | None:
-    anchor_tok = doc[draft.cue] if draft.cue is not None and draft.quantity is None else doc[draft.head]
+    anchor_tok = (
+        doc[draft.cue] if draft.cue is not None and draft.quantity is None else doc[draft.head]
+    )
     att = find_attribution(anchor_tok, sent, lex)
     certainty_floor = "asserted"
     if att is not None and att.anaphoric:
-        if state.last is not None:
+        if state.last is not None and (att.name is None or _same_kind_of_body(att, state.last)):
             certainty_floor = state.last_certainty
             att = replace(state.last, verb=att.verb)
+        elif att.name is not None:
+            att = replace(att, anaphoric=False)  # "the ministry" with nobody named before
         else:
             att = None
     if att is None:
@@ -235,7 +266,12 @@ def _claim(
     category = draft.category
     if draft.kind == "territorial_control" and category == "liberated" and side == "RU":
         category = "captured"  # a side taking the other's ground is "captured" (GOLD conventions)
-    if draft.kind == "territorial_control" and category == "captured" and side == "UA" and _in_ukraine(sent_places):
+    if (
+        draft.kind == "territorial_control"
+        and category == "captured"
+        and side == "UA"
+        and _in_ukraine(sent_places)
+    ):
         category = "liberated"  # Ukraine taking ground in Ukraine retakes its own
     if draft.kind == "strike":
         state.strike_side, state.strike_sent = side, n
@@ -251,7 +287,10 @@ def _claim(
         ),
         certainty=certainty,
         evidence=_evidence(sent),
-        anchor=TextSpan(start=doc[draft.anchor[0]].idx, end=doc[draft.anchor[1] - 1].idx + len(doc[draft.anchor[1] - 1])),
+        anchor=TextSpan(
+            start=doc[draft.anchor[0]].idx,
+            end=doc[draft.anchor[1] - 1].idx + len(doc[draft.anchor[1] - 1]),
+        ),
     )
 
 
@@ -277,7 +316,9 @@ def _evidence(sent: Span) -> TextSpan:
 def _places(sent_places: list[PlaceMention], focus: list[Place]) -> list[Place]:
     """The sentence's places; an oblast that only locates a named settlement is dropped."""
     settlements_oblasts = {p.place.admin1 for p in sent_places if p.place.precision == "settlement"}
-    located = {(p.place.name or p.place.mention).casefold() for p in sent_places if p.role == "place"}
+    located = {
+        (p.place.name or p.place.mention).casefold() for p in sent_places if p.role == "place"
+    }
     out: list[Place] = []
     seen: set[str] = set()
     for p in sent_places:
@@ -360,11 +401,18 @@ def _side(
     if draft.unit_hit is not None and draft.quantity is not None:
         head = doc[draft.unit_hit.head]
         words = list(doc[draft.quantity.num_end : draft.unit_hit.end]) + phrase_tokens(head)
-        phrase_side = side_of_words(words, lex, claimant_side) or _relative_clause_side(head, lex, att)
+        phrase_side = side_of_words(words, lex, claimant_side) or _relative_clause_side(
+            head, lex, att
+        )
     anchor = doc[draft.head]
     if draft.kind == "territorial_control":
         phrase_side = None  # "1.5 percent of Ukraine": whose land, not who holds it
-    if phrase_side is None and draft.trigger is not None and anchor.dep_ in ("amod", "acl") and anchor.head.pos_ in ("NOUN", "PROPN"):
+    if (
+        phrase_side is None
+        and draft.trigger is not None
+        and anchor.dep_ in ("amod", "acl")
+        and anchor.head.pos_ in ("NOUN", "PROPN")
+    ):
         phrase_side = side_of_words(phrase_tokens(anchor.head), lex, claimant_side)
     if draft.kind in ("casualties", "equipment_loss"):
         return _loss_side(doc, sent, draft, att, lex, state, n, earlier, phrase_side)
@@ -384,7 +432,12 @@ def _territory_side(
     draft: Draft, verb: Token | None, lex: Lexicon, att: Attribution, claimant_side: str | None
 ) -> str | None:
     rule = draft.trigger.rule if draft.trigger else {}
-    subject_side = None if verb is None or (is_passive(verb) and subject_of(verb) is not None and verb.dep_ != "acl") else _subject_side(verb, lex, att)
+    subject_side = (
+        None
+        if verb is None
+        or (is_passive(verb) and subject_of(verb) is not None and verb.dep_ != "acl")
+        else _subject_side(verb, lex, att)
+    )
     if verb is not None and is_passive(verb):
         agent = agent_of(verb)
         subject_side = side_of_subject(agent, lex, claimant_side) if agent is not None else None
@@ -438,7 +491,10 @@ def _loss_side(
             if side is not None:
                 return opposite(side)
     for claim in reversed(earlier):
-        if claim.evidence.start == _evidence(sent).start and claim.kind in ("casualties", "equipment_loss"):
+        if claim.evidence.start == _evidence(sent).start and claim.kind in (
+            "casualties",
+            "equipment_loss",
+        ):
             return claim.side
     if draft.kind == "casualties" and state.strike_side and n - state.strike_sent <= 2:
         return opposite(state.strike_side)
@@ -447,7 +503,9 @@ def _loss_side(
 
 def _relative_clause_side(head: Token, lex: Lexicon, att: Attribution) -> str | None:
     """'troops that Russia sent', 'a quarter of troops that Russia sent': the sender's side."""
-    nouns = [head] + [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    nouns = [head] + [
+        g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+    ]
     for noun in nouns:
         for child in noun.children:
             if child.dep_ == "relcl":
@@ -462,7 +520,9 @@ def _reported_loss_side(doc: Doc, draft: Draft, att: Attribution, lex: Lexicon) 
     head = doc[draft.head]
     for tok in head.subtree:
         if tok.dep_ == "prep" and tok.lower_ in ("from", "by", "in") and tok.i > head.i:
-            side = side_of_words(list(tok.subtree), lex, att.side if att.side in ("RU", "UA") else None)
+            side = side_of_words(
+                list(tok.subtree), lex, att.side if att.side in ("RU", "UA") else None
+            )
             if side is not None:
                 return opposite(side)
     return None
@@ -474,12 +534,13 @@ def _side_before(doc: Doc, sent: Span, draft: Draft, att: Attribution, lex: Lexi
         tok = doc[j]
         if att.start is not None and att.start <= tok.idx < (att.end or 0):
             continue
-        if tok._.wc_place or tok.dep_ in ("pobj", "dobj") or (
-            j + 1 < sent.end and doc[j + 1].lower_ in ("’s", "'s")
+        if (
+            tok._.wc_place
+            or tok.dep_ in ("pobj", "dobj")
+            or (j + 1 < sent.end and doc[j + 1].lower_ in ("’s", "'s"))
         ):
             continue  # targets and possessors ("Ukraine's energy grid") are not the striker
         side = side_of_words([tok], lex, att.side if att.side in ("RU", "UA") else None)
         if side is not None:
             return side
     return None
-

@@ -9,13 +9,28 @@ from spacy.tokens import Doc, Token
 from warclaims.extract.lexicon import Lexicon
 from warclaims.extract.numbers import QuantityMention
 
+# "gains were 400 sq km", "losses reached 1,030 personnel": the subject names what is counted
+_LINKING_VERBS = {"be", "reach", "amount", "total", "stand", "exceed", "top", "near", "surpass"}
 _PREDICATE_DEPS = ("acomp", "oprd", "prt", "xcomp", "attr")
 _SKIPPABLE_POS = {"ADJ", "NUM", "ADV", "PROPN", "NOUN", "DET"}
 _MAX_UNIT_WORDS = 4
 _CONVERSION_UNITS = {"miles", "mile", "square miles", "feet", "ft", "mi"}
 _CONTAINERS = {"units", "unit", "pieces", "piece", "items", "item", "types", "kinds"}
-_PLACE_OBJECTS = {"territory", "land", "area", "areas", "region", "regions", "country", "city", "town",
-                  "village", "oblast", "province", "district"}
+_PLACE_OBJECTS = {
+    "territory",
+    "land",
+    "area",
+    "areas",
+    "region",
+    "regions",
+    "country",
+    "city",
+    "town",
+    "village",
+    "oblast",
+    "province",
+    "district",
+}
 _FORCE_OBJECTS = {"units", "forces", "force", "troops", "army", "personnel", "strength", "manpower"}
 
 
@@ -66,7 +81,12 @@ def find_unit(doc: Doc, q: QuantityMention, lex: Lexicon) -> UnitHit | None:
     while i < min(sent_end, q.end + 6):
         hit = _unit_at(tokens, i, lex)
         if hit is not None:
-            if tokens[hit.start].lower_ in _CONTAINERS or hit.cls == "personnel" and hit.end < sent_end and tokens[hit.end].lower_ == "of":
+            if (
+                tokens[hit.start].lower_ in _CONTAINERS
+                or hit.cls == "personnel"
+                and hit.end < sent_end
+                and tokens[hit.end].lower_ == "of"
+            ):
                 inner = _unit_after_of(tokens, hit.end, sent_end, lex)
                 if inner is not None:
                     return UnitHit(inner.cls, inner.name, hit.start, inner.end)
@@ -116,7 +136,7 @@ def context_words(doc: Doc, anchor: Token, lex: Lexicon, window: int = 4) -> lis
         tok = tok.head
         seen.append(tok)
         for child in tok.children:
-            if child.dep_ == "nsubj" and tok.lemma_ == "be":
+            if child.dep_ == "nsubj" and tok.lemma_ in _LINKING_VERBS:
                 seen.append(child)  # "those gains were 400 sq km"
             if child.dep_ in _PREDICATE_DEPS and child not in seen:
                 seen.append(child)
@@ -159,10 +179,32 @@ _PERSONNEL_CATEGORY = {
     "missing": "missing",
     "casualties": "casualties",
 }
-_COMBATANT_WORDS = {"soldier", "soldiers", "troop", "troops", "fighter", "fighters", "serviceman",
-                    "servicemen", "servicemembers", "service members", "personnel", "militants",
-                    "mercenaries", "reservists", "conscripts", "recruits", "marines", "paratroopers",
-                    "infantry", "military personnel", "defenders", "invaders", "occupiers", "men"}
+_COMBATANT_WORDS = {
+    "soldier",
+    "soldiers",
+    "troop",
+    "troops",
+    "fighter",
+    "fighters",
+    "serviceman",
+    "servicemen",
+    "servicemembers",
+    "service members",
+    "personnel",
+    "militants",
+    "mercenaries",
+    "reservists",
+    "conscripts",
+    "recruits",
+    "marines",
+    "paratroopers",
+    "infantry",
+    "military personnel",
+    "defenders",
+    "invaders",
+    "occupiers",
+    "men",
+}
 _TERRITORY_CATEGORY = {
     "territory_captured": "captured",
     "territory_liberated": "liberated",

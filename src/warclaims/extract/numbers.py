@@ -16,9 +16,20 @@ from warclaims.extract.lexicon import Lexicon
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _THREE_DIGITS = re.compile(r"^\d{3}$")
 _NOT_A_CLAIM_ENTS = {"DATE", "TIME", "ORDINAL"}
-_CURRENCY_WORDS = {"dollars", "euros", "pounds", "hryvnias", "hryvnia", "rubles", "roubles", "usd", "eur", "uah", "rub"}
+_CURRENCY_WORDS = {
+    "dollars",
+    "euros",
+    "pounds",
+    "hryvnias",
+    "hryvnia",
+    "rubles",
+    "roubles",
+    "usd",
+    "eur",
+    "uah",
+    "rub",
+}
 _YEAR = re.compile(r"^(19|20)\d\d$")
-_BRACKETS = {("[", "]"), ("(", ")")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +120,9 @@ def _number_at(tokens: list[Token], i: int, lex: Lexicon) -> tuple[float, int] |
     return value, used
 
 
-def _phrase_before(tokens: list[Token], start: int, table: dict[str, str], floor: int) -> tuple[str, int]:
+def _phrase_before(
+    tokens: list[Token], start: int, table: dict[str, str], floor: int
+) -> tuple[str, int]:
     """Longest phrase of `table` ending just before `start`: (value, n tokens) or ('', 0)."""
     for n in (3, 2, 1):
         if start - n < floor:
@@ -135,10 +148,8 @@ def _is_excluded(tokens: list[Token], i: int, n: int, lex: Lexicon) -> bool:
         return True
     prev = tokens[i - 1] if i > 0 else None
     nxt = tokens[i + n] if i + n < len(tokens) else None
-    if prev is not None and nxt is not None and (prev.text, nxt.text) in _BRACKETS and n == 1:
-        # "[56]" footnote references; "(155 ...)" conversions are dropped by unit later
-        if prev.text == "[":
-            return True
+    if prev is not None and nxt is not None and (prev.text, nxt.text) == ("[", "]") and n == 1:
+        return True  # "[56]" footnote references; "(155 …)" conversions are dropped by unit
     if prev is not None and prev.text in ("$", "€", "£", "#", "№"):
         return True
     if nxt is not None and nxt.lower_ in _CURRENCY_WORDS:
@@ -150,20 +161,22 @@ def _is_excluded(tokens: list[Token], i: int, n: int, lex: Lexicon) -> bool:
             return True
     if prev is not None and not prev.whitespace_ and prev.is_alpha:
         return True
-    if nxt is not None and not tokens[i + n - 1].whitespace_ and nxt.lower_ in ("th", "st", "nd", "rd"):
+    if (
+        nxt is not None
+        and not tokens[i + n - 1].whitespace_
+        and nxt.lower_ in ("th", "st", "nd", "rd")
+    ):
         return True
     # compound adjectives: "two-wheeled", "10-day", "three-storey"
-    if (
+    return bool(
         nxt is not None
         and nxt.text == "-"
         and not tokens[i + n - 1].whitespace_
         and not nxt.whitespace_
         and i + n + 1 < len(tokens)
         and tokens[i + n + 1].is_alpha
-        and _number_word_or_digits(tokens[i + n + 1].lower_, lex) is False
-    ):
-        return True
-    return False
+        and not _number_word_or_digits(tokens[i + n + 1].lower_, lex)
+    )
 
 
 def find_quantities(doc: Doc, lex: Lexicon) -> list[QuantityMention]:
@@ -183,9 +196,7 @@ def find_quantities(doc: Doc, lex: Lexicon) -> list[QuantityMention]:
         num_start, num_end = i, i + used
         sent_start = tokens[i].sent.start
         first_text = " ".join(t.lower_ for t in tokens[num_start:num_end])
-        mention = _with_hedges(
-            tokens, num_start, num_end, value, lex, hedges_before, sent_start
-        )
+        mention = _with_hedges(tokens, num_start, num_end, value, lex, hedges_before, sent_start)
         mention = QuantityMention(
             **{
                 **mention,

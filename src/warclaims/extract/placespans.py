@@ -14,9 +14,29 @@ from warclaims.places import is_known_name, lookup
 _MAX_WORDS = 4
 _CONTINUATIONS = {"region", "oblast", "oblast’s", "province", "-", "–"}
 _CAPITALS = {"kyiv", "kiev", "moscow"}
-_NOT_PLACE_ENTS = {"NORP", "LANGUAGE", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "MONEY"}
-_GOVERNMENT_WORDS = {"forces", "troops", "regime", "government", "authorities", "military", "army",
-                     "officials", "leadership", "command"}
+_NOT_PLACE_ENTS = {
+    "NORP",
+    "LANGUAGE",
+    "DATE",
+    "TIME",
+    "EVENT",
+    "WORK_OF_ART",
+    "LAW",
+    "PRODUCT",
+    "MONEY",
+}
+_GOVERNMENT_WORDS = {
+    "forces",
+    "troops",
+    "regime",
+    "government",
+    "authorities",
+    "military",
+    "army",
+    "officials",
+    "leadership",
+    "command",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +79,11 @@ def _plausible(doc: Doc, start: int, end: int, previous_end: int | None) -> bool
     if end - start > 1 or doc[start].lower_ not in _english_words():
         return True
     tok = doc[start]
-    listed = previous_end is not None and start - previous_end <= 2 and doc[start - 1].text in (",", "and")
+    listed = (
+        previous_end is not None
+        and start - previous_end <= 2
+        and doc[start - 1].text in (",", "and")
+    )
     return listed or (tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_PLACE_ENTS)
 
 
@@ -69,7 +93,9 @@ def _candidate_ends(doc: Doc, i: int) -> list[int]:
     while j < len(doc) and j - i < _MAX_WORDS * 2:
         tok = doc[j]
         if j > i and not (
-            _can_start(tok) or tok.lower_ in _CONTINUATIONS or (tok.text in "-–" and not tok.whitespace_)
+            _can_start(tok)
+            or tok.lower_ in _CONTINUATIONS
+            or (tok.text in "-–" and not tok.whitespace_)
         ):
             break
         if j > i and doc[j - 1].text in "-–" and doc[j - 1].whitespace_:
@@ -107,7 +133,12 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
 def _is_metonym(doc: Doc, start: int, end: int) -> bool:
     """'Kyiv's military command', 'forcing Kyiv to …': a capital standing for its government."""
     nxt = doc[end] if end < len(doc) else None
-    if nxt is not None and nxt.lower_ in ("’s", "'s") and end - start == 1 and doc[start].lower_ in _CAPITALS:
+    if (
+        nxt is not None
+        and nxt.lower_ in ("’s", "'s")
+        and end - start == 1
+        and doc[start].lower_ in _CAPITALS
+    ):
         return True
     if doc[start].lower_ in _CAPITALS and end - start == 1:
         tok = doc[start]
@@ -115,20 +146,28 @@ def _is_metonym(doc: Doc, start: int, end: int) -> bool:
             return False
         if nxt is not None and nxt.lower_ in _GOVERNMENT_WORDS:
             return True
-        return tok.dep_ in ("nsubj", "dobj", "nsubjpass") and not (nxt is not None and nxt.pos_ == "NOUN")
+        return tok.dep_ in ("nsubj", "dobj", "nsubjpass") and not (
+            nxt is not None and nxt.pos_ == "NOUN"
+        )
     return False
 
 
 def _resolve(doc: Doc, raw: list[tuple[int, int]]) -> list[PlaceMention]:
     first = [lookup(doc[s:e].text) for s, e in raw]
     oblasts = Counter(
-        p.admin1 for p in first if p.admin1 and p.precision in ("settlement", "oblast", "raion") and (p.confidence or 0) >= 0.99
+        p.admin1
+        for p in first
+        if p.admin1
+        and p.precision in ("settlement", "oblast", "raion")
+        and (p.confidence or 0) >= 0.99
     )
     context_oblast = oblasts.most_common(1)[0][0] if oblasts else None
     out = []
     for (s, e), place in zip(raw, first, strict=True):
         if context_oblast and (place.confidence or 0) < 0.99:
-            place = lookup(doc[s:e].text, oblast=_sentence_oblast(doc, s, first, raw) or context_oblast)
+            place = lookup(
+                doc[s:e].text, oblast=_sentence_oblast(doc, s, first, raw) or context_oblast
+            )
         if place.precision == "settlement" and _after_regions_of(doc, s):
             oblast = lookup(f"{doc[s:e].text} Oblast")
             if oblast.precision == "oblast":
@@ -139,13 +178,30 @@ def _resolve(doc: Doc, raw: list[tuple[int, int]]) -> list[PlaceMention]:
 
 
 _PLACE_NOUNS = {"town", "city", "village", "suburb", "port", "settlement", "district", "outskirts"}
-_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-               "north-east", "north-west", "south-east", "south-west", "outside"}
+_DIRECTIONS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "outside",
+}
 _REGION_NOUNS = {"region", "regions", "oblast", "oblasts", "provinces", "province"}
 
 
 def _role(doc: Doc, start: int, end: int) -> str:
-    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in ("sea", "gulf", "bay", "strait"):
+    if (
+        start >= 2
+        and doc[start - 1].lower_ == "of"
+        and doc[start - 2].lower_ in ("sea", "gulf", "bay", "strait")
+    ):
         return "feature"  # "the Sea of Azov"
     if end < len(doc) and doc[end].lower_ in ("peninsula", "river", "sea", "reservoir", "canal"):
         return "feature"
@@ -167,7 +223,9 @@ def _after_regions_of(doc: Doc, start: int) -> bool:
     return False
 
 
-def _sentence_oblast(doc: Doc, i: int, places: list[Place], raw: list[tuple[int, int]]) -> str | None:
+def _sentence_oblast(
+    doc: Doc, i: int, places: list[Place], raw: list[tuple[int, int]]
+) -> str | None:
     sent = doc[i].sent
     for (s, _e), p in zip(raw, places, strict=True):
         if sent.start <= s < sent.end and p.precision == "oblast" and p.name:

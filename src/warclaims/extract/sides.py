@@ -14,7 +14,9 @@ def opposite(side: str | None) -> str | None:
     return {"RU": "UA", "UA": "RU"}.get(side or "")
 
 
-def side_of_words(tokens: list[Token] | Span, lex: Lexicon, claimant_side: str | None) -> str | None:
+def side_of_words(
+    tokens: list[Token] | Span, lex: Lexicon, claimant_side: str | None
+) -> str | None:
     """The side named by the first side word among `tokens` ('Russian', 'enemy', 'our')."""
     for tok in tokens:
         if tok.has_extension("wc_place") and tok._.wc_place:
@@ -102,7 +104,11 @@ def agent_of(verb: Token) -> Token | None:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
+    return (
+        any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        or verb.tag_ == "VBN"
+        and verb.dep_ in ("acl", "amod")
+    )
 
 
 def side_of_subject(subject: Token | None, lex: Lexicon, claimant_side: str | None) -> str | None:

@@ -10,14 +10,70 @@ from spacy.tokens import Doc, Span
 
 from warclaims.extract.lexicon import Lexicon
 
-_FORCE_WORDS = {"forces", "troops", "army", "military", "units", "soldiers", "invaders", "occupiers",
-                "fighters", "russia", "ukraine", "russians", "ukrainians", "enemy", "servicemen"}
+_FORCE_WORDS = {
+    "forces",
+    "troops",
+    "army",
+    "military",
+    "units",
+    "soldiers",
+    "invaders",
+    "occupiers",
+    "fighters",
+    "russia",
+    "ukraine",
+    "russians",
+    "ukrainians",
+    "enemy",
+    "servicemen",
+}
 _PLACE_WINDOW = 8
-_HYPOTHETICAL = {"threat", "risk", "danger", "possibility", "fear", "fears", "could", "would", "might",
-                 "may", "plan", "plans", "aim", "aims", "if", "unless", "whether", "not"}
-_TERRITORY_WORDS = {"village", "villages", "town", "towns", "city", "cities", "settlement", "settlements",
-                    "territory", "territories", "land", "ground", "positions", "position", "area", "areas",
-                    "region", "district", "locality", "hamlet", "port", "outskirts", "heights", "bridgehead"}
+_HYPOTHETICAL = {
+    "threat",
+    "risk",
+    "danger",
+    "possibility",
+    "fear",
+    "fears",
+    "could",
+    "would",
+    "might",
+    "may",
+    "plan",
+    "plans",
+    "aim",
+    "aims",
+    "if",
+    "unless",
+    "whether",
+    "not",
+}
+_TERRITORY_WORDS = {
+    "village",
+    "villages",
+    "town",
+    "towns",
+    "city",
+    "cities",
+    "settlement",
+    "settlements",
+    "territory",
+    "territories",
+    "land",
+    "ground",
+    "positions",
+    "position",
+    "area",
+    "areas",
+    "region",
+    "district",
+    "locality",
+    "hamlet",
+    "port",
+    "outskirts",
+    "heights",
+    "bridgehead",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,17 +130,23 @@ def _conditions_hold(span: Span, rule: dict, place_tokens: set[int]) -> bool:
             return False
     if rule.get("object") == "place_near":
         # "Kupyansk had been captured", "seized Bohuslavka", "captured the village"
-        window = range(max(sent.start, span.start - _PLACE_WINDOW), min(sent.end, span.end + _PLACE_WINDOW))
+        window = range(
+            max(sent.start, span.start - _PLACE_WINDOW), min(sent.end, span.end + _PLACE_WINDOW)
+        )
         if not any(i in place_tokens or doc[i].lower_ in _TERRITORY_WORDS for i in window):
             return False
     if rule.get("subject") == "forces":
         head = span.root
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
         words = {t.lower_ for s in subjects for t in s.subtree}
-        if not words & _FORCE_WORDS and not any(t.lower_ in _FORCE_WORDS for t in doc[max(sent.start, span.start - 3) : span.start]):
+        if not words & _FORCE_WORDS and not any(
+            t.lower_ in _FORCE_WORDS for t in doc[max(sent.start, span.start - 3) : span.start]
+        ):
             return False
     if rule.get("predicate"):
         root = span.root
-        if root.dep_ in ("amod", "compound") and not (set(range(root.head.i, root.head.i + 1)) & place_tokens):
+        if root.dep_ in ("amod", "compound") and not (
+            set(range(root.head.i, root.head.i + 1)) & place_tokens
+        ):
             return False
     return True

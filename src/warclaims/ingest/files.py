@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import os
 import re
 import stat
@@ -57,7 +58,27 @@ def read_report(
     text = normalise_text(_decode(data, source))
     if not text.strip():
         raise InputError(source, "empty file (whitespace only)")
-    return Report(text=text, title=split_headline(text), published=published, source=source)
+    return Report(
+        text=text,
+        title=split_headline(text),
+        published=published or date_from_name(path.name),
+        source=source,
+    )
+
+
+_NAME_DATE = re.compile(r"(?<!\d)(20\d\d|19\d\d)-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def date_from_name(name: str) -> str | None:
+    """'en_wire_20240501.txt' → '2024-05-01': a dated file name stands in for a missing
+    publication date (an explicit --published always wins)."""
+    match = _NAME_DATE.search(name)
+    if match is None:
+        return None
+    try:
+        return dt.date(*(int(g) for g in match.groups())).isoformat()
+    except ValueError:
+        return None
 
 
 def iter_input_paths(paths: list[Path]) -> Iterator[Path | InputError]:
