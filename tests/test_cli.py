@@ -118,9 +118,7 @@ def test_check_prints_claim_cards(tmp_path: Path) -> None:
 
 
 def test_check_several_reports_and_kinds(tmp_path: Path) -> None:
-    result = run(
-        "check", write(tmp_path / "a.txt", KUPIANSK), write(tmp_path / "b.txt", POKROVSK)
-    )
+    result = run("check", write(tmp_path / "a.txt", KUPIANSK), write(tmp_path / "b.txt", POKROVSK))
     assert result.exit_code == 0, result.stderr
     assert "casualties" in result.stdout
     assert "equipment_loss" in result.stdout
@@ -246,9 +244,7 @@ def test_check_unreadable_file_in_directory(tmp_path: Path) -> None:
     assert "casualties" in result.stdout
 
 
-@pytest.mark.skipif(
-    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any file"
-)
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any file")
 def test_check_permission_denied(tmp_path: Path) -> None:
     reports = tmp_path / "reports"
     write(reports / "a_good.txt", KUPIANSK)

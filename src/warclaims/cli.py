@@ -70,7 +70,8 @@ PublishedOption = Annotated[
     typer.Option(
         metavar="DATE",
         callback=_check_date,
-        help="Publication date (YYYY-MM-DD) that relative dates ('yesterday') resolve against.",
+        help="Publication date (YYYY-MM-DD) that relative dates ('yesterday') resolve against"
+        " (default: a date in the file name, e.g. report_20251121.txt).",
     ),
 ]
 MaxBytesOption = Annotated[
@@ -391,11 +392,21 @@ def evaluate_cmd(
         hint = "" if reports is not None else "; give it with --reports DIR"
         _error(f"{reports_dir}: reports directory not found{hint}")
         raise typer.Exit(2)
-    if not any(gold_dir.glob("*.json")):
+    gold_files = list(gold_dir.glob("*.json"))
+    if not gold_files:
         _error(f"{gold_dir}: no gold files (*.json) in it")
         raise typer.Exit(2)
     try:
-        result = evaluate(gold_dir, reports_dir, analyse)
+        with _progress() as progress:
+            task = progress.add_task("evaluating", total=len(gold_files))
+
+            def analyse_one(report: Report) -> Document:
+                try:
+                    return analyse(report)
+                finally:
+                    progress.advance(task)
+
+            result = evaluate(gold_dir, reports_dir, analyse_one)
     except GoldError as exc:
         _error(exc)
         raise typer.Exit(2) from exc

@@ -63,7 +63,8 @@ def get_nlp(language: str = "en") -> Language:
     infixes = list(nlp.Defaults.infixes) + [
         r"(?<=[0-9])[–—](?=[0-9])",  # "9–12"
         r"(?<=[0-9])(?=(?:sq|km|kms)\b)",  # "400sq km", "5km"
-        r"(?<=[.\w])(?=\[\d)",  # "February 26.[57]": footnote markers stand apart
+        r"(?<=\w)(?=\.?\[\d)",  # "February 26.[57]": footnote markers stand apart
+        r"(?<=\.)(?=\[\d)",
         r"(?<=\[)(?=\d)",
     ]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer

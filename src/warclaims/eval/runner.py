@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from warclaims.eval.fields import FIELDS, STRICT_FIELDS, field_equal, predicted_fields
@@ -10,7 +11,9 @@ from warclaims.eval.gold import GoldClaim, GoldDoc, load_gold
 from warclaims.eval.match import in_headline, match_claims
 from warclaims.eval.metrics import PRF, Scores
 from warclaims.eval.report import DocResult, EvalReport, FalseNegative, FalsePositive, FieldError
-from warclaims.ingest.text import Report, normalise_text, split_headline
+from warclaims.ingest.files import InputError
+from warclaims.ingest.files import read_report as read_input
+from warclaims.ingest.text import Report
 from warclaims.model import FLAG_CODES, Claim, Document
 
 Analyse = Callable[[Report], Document]
@@ -27,22 +30,17 @@ def evaluate(gold_dir: Path, reports_dir: Path | None, analyse: Analyse) -> Eval
 
 def read_report(gold: GoldDoc, reports_dir: Path) -> Report:
     """The report a gold file describes, as the pipeline would receive it."""
-    path = reports_dir / gold.text_file
-    text = normalise_text(path.read_text(encoding="utf-8"))
-    return Report(
-        text=text,
-        title=split_headline(text),
-        published=gold.published,
-        language=gold.language,
-        source=str(path),
-    )
+    # read as `check` and `ingest` read (any encoding); the language is left to the pipeline to
+    # detect, only the publication date comes from the gold file (it is the report's metadata)
+    report = read_input(reports_dir / gold.text_file, published=gold.published)
+    return replace(report, published=gold.published)
 
 
 def evaluate_one(gold: GoldDoc, reports_dir: Path, analyse: Analyse) -> DocResult:
     """One gold file: read, analyse, score; a missing report or a crash becomes `error`."""
     try:
         report = read_report(gold, reports_dir)
-    except (OSError, UnicodeDecodeError) as exc:
+    except InputError as exc:
         return failed_result(gold, f"cannot read report: {type(exc).__name__}: {exc}")
     try:
         document = analyse(report)

@@ -187,6 +187,9 @@ def _reporting_subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "nsubj":
             return child  # a passive subject ("fighting was recorded") is the claim, not its source
+    appos = _trailing_apposition(verb)
+    if appos is not None:
+        return appos
     # "as previously reported by Putin"
     for child in verb.children:
         if child.dep_ == "agent":
@@ -194,6 +197,26 @@ def _reporting_subject(verb: Token) -> Token | None:
                 if grand.dep_ == "pobj":
                     return grand
     return None
+
+
+def _trailing_apposition(verb: Token) -> Token | None:
+    """'… near Kupyansk, a source in the ministry said': the parser hangs the source on the
+    place as an apposition and leaves 'said' without a subject."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= verb.sent.start and (doc[j].dep_ in ("advmod", "aux") or doc[j].is_punct):
+        j -= 1
+    if j < verb.sent.start:
+        return None
+    tok = doc[j]
+    while (
+        tok.dep_ not in ("appos",)
+        and tok.head.i != tok.i
+        and tok.head.i < verb.i
+        and tok.head.i > tok.i - 12
+    ):
+        tok = tok.head
+    return tok if tok.dep_ == "appos" else None
 
 
 def _via(verb: Token, lex: Lexicon) -> list[str]:

@@ -118,21 +118,31 @@ def _repeats(text: str, claim: Claim, earlier: list[Claim]) -> bool:
     """Pull quotes and scraped duplicates repeat a sentence: one claim, not two."""
     if claim.anchor is None:
         return False
-    words = text[claim.anchor.start : claim.anchor.end].casefold()
-    before = text[
-        max(claim.evidence.start, claim.anchor.start - 20) : claim.anchor.start
-    ].casefold()
+    mine = _context(text, claim)
     for other in earlier:
         if other.kind != claim.kind or other.anchor is None or other.quantity != claim.quantity:
             continue
-        other_before = text[
-            max(other.evidence.start, other.anchor.start - 20) : other.anchor.start
-        ].casefold()
-        if text[
-            other.anchor.start : other.anchor.end
-        ].casefold() == words and other_before.endswith(before[-12:]):
+        theirs = _context(text, other)
+        if mine[1] != theirs[1] or len(mine[0]) + len(mine[2]) < _REPEAT_CONTEXT:
+            continue
+        # the same words around the anchor; a pull quote may be cut shorter than its original
+        if theirs[0].endswith(mine[0]) and theirs[2].startswith(mine[2]):
             return True
     return False
+
+
+_REPEAT_CONTEXT = 16
+
+
+def _context(text: str, claim: Claim) -> tuple[str, str, str]:
+    """(up to 40 characters before the anchor, the anchor, up to 40 after), inside the evidence."""
+    a, e = claim.anchor, claim.evidence
+    assert a is not None
+    return (
+        text[max(e.start, a.start - 40) : a.start].casefold(),
+        text[a.start : a.end].casefold(),
+        text[a.end : min(e.end, a.end + 40)].casefold().rstrip("”\"' "),
+    )
 
 
 def _first_body_sentence(doc: Doc, body_start: int) -> int:
@@ -425,13 +435,22 @@ def _side(
         return _subject_side(verb, lex, att)
     if draft.kind == "encirclement":
         return None
-    return _territory_side(draft, verb, lex, att, claimant_side)
+    return _territory_side(doc, draft, verb, lex, att, claimant_side)
 
 
 def _territory_side(
-    draft: Draft, verb: Token | None, lex: Lexicon, att: Attribution, claimant_side: str | None
+    doc: Doc,
+    draft: Draft,
+    verb: Token | None,
+    lex: Lexicon,
+    att: Attribution,
+    claimant_side: str | None,
 ) -> str | None:
     rule = draft.trigger.rule if draft.trigger else {}
+    if draft.trigger is not None:
+        holder = _holder_named(doc, draft.trigger, lex, claimant_side)
+        if holder is not None:
+            return holder
     subject_side = (
         None
         if verb is None
@@ -446,6 +465,21 @@ def _territory_side(
     if claimant_side is not None and draft.category != "liberated":
         return claimant_side
     return {"captured": "RU", "liberated": "UA"}.get(draft.category or "")
+
+
+_HOLDING_NOUNS = {"control", "occupation", "flag", "tricolour", "tricolor"}
+
+
+def _holder_named(doc: Doc, trig: Trigger, lex: Lexicon, claimant_side: str | None) -> str | None:
+    """'remains under Ukrainian control', 'under Russian occupation': the holder is named."""
+    sent_end = doc[trig.start].sent.end
+    for tok in doc[trig.start : min(sent_end, trig.end + 3)]:
+        if tok.lower_ in _HOLDING_NOUNS:
+            modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss")]
+            side = side_of_words(modifiers, lex, claimant_side)
+            if side is not None:
+                return side
+    return None
 
 
 def _loss_side(

@@ -218,6 +218,12 @@ def classify(doc: Doc, q: QuantityMention, unit: UnitHit | None, lex: Lexicon) -
     anchor = tokens[unit.head] if unit else tokens[q.num_end - 1]
     cues = _cues(context_words(doc, anchor, lex), lex)
     own = _cues([anchor], lex)
+    # the verb just before the figure, when the parse hangs the noun elsewhere
+    # ("shot down 20 enemy drones, the General Staff said" parsed with drones as subject of said)
+    sent_start = tokens[q.num_start].sent.start
+    cues += _cues(
+        [t for t in tokens[max(sent_start, q.start - 3) : q.start] if t.pos_ == "VERB"], lex
+    )
     if q.adverb:
         verbs = [anchor.head, *anchor.head.children, *anchor.head.subtree]
         for verb in verbs:

@@ -146,6 +146,8 @@ def _is_metonym(doc: Doc, start: int, end: int) -> bool:
             return False
         if nxt is not None and nxt.lower_ in _GOVERNMENT_WORDS:
             return True
+        if start > 0 and doc[start - 1].lower_ == "by" and tok.dep_ == "pobj":
+            return True  # "ordered by Kyiv to surrender"
         return tok.dep_ in ("nsubj", "dobj", "nsubjpass") and not (
             nxt is not None and nxt.pos_ == "NOUN"
         )

@@ -143,6 +143,10 @@ def _conditions_hold(span: Span, rule: dict, place_tokens: set[int]) -> bool:
             t.lower_ in _FORCE_WORDS for t in doc[max(sent.start, span.start - 3) : span.start]
         ):
             return False
+    if rule.get("verb"):
+        root = span.root
+        if root.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in root.children):
+            return False  # "control" the noun, "talks were held in Kyiv"
     if rule.get("predicate"):
         root = span.root
         if root.dep_ in ("amod", "compound") and not (
