@@ -224,7 +224,8 @@ def _via(verb: Token, lex: Lexicon) -> list[str]:
     if verb.lemma_.lower() not in ("tell", "inform", "brief", "report"):
         return []
     for child in verb.children:
-        if child.dep_ in ("dobj", "dative") and child.pos_ in ("PROPN", "NOUN"):
+        # a named listener is a link of the chain; "told reporters" is just the audience
+        if child.dep_ in ("dobj", "dative") and child.pos_ == "PROPN":
             span = _phrase(child)
             actor = find_actor(span.text)
             if actor is not None:
