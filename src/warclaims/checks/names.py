@@ -67,10 +67,13 @@ def _persons(language: str) -> tuple[dict[str, Actor], dict[str, list[Actor]]]:
     return forms, by_surname
 
 
-def _surname_matches(word: str, by_surname: dict[str, list[Actor]]) -> list[Actor]:
+@lru_cache(maxsize=16384)
+def _surname_matches(word: str, language: str) -> tuple[Actor, ...]:
+    """Known people whose surname is `word` or close to it (cached: names repeat)."""
+    by_surname = _persons(language)[1]
     w = key(word)
     if w in by_surname:
-        return by_surname[w]
+        return tuple(by_surname[w])
     found: list[Actor] = []
     for surname, actors in by_surname.items():
         close = fuzz.ratio(w, surname) >= SURNAME_MIN_RATIO or (
@@ -79,7 +82,7 @@ def _surname_matches(word: str, by_surname: dict[str, list[Actor]]) -> list[Acto
         )
         if close:
             found.extend(a for a in actors if a not in found)
-    return found
+    return tuple(found)
 
 
 def _known_combination(first: str, last: str, candidates: list[Actor]) -> bool:
@@ -95,11 +98,11 @@ def _known_combination(first: str, last: str, candidates: list[Actor]) -> bool:
 
 
 def _misspellings(doc: Document) -> list[Flag]:
-    forms, by_surname = _persons(doc.language)
+    forms = _persons(doc.language)[0]
     flags: list[Flag] = []
     for run in _name_runs(doc.text):
         for j, surname in enumerate(run):
-            candidates = _surname_matches(surname.text, by_surname)
+            candidates = _surname_matches(surname.text, doc.language)
             if not candidates:
                 continue
             # a known form ending here ("Valery Vasilyevich Gerasimov", "Putin") settles it

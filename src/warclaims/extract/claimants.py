@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from warclaims.extract.lexicon import Lexicon
 from warclaims.extract.sides import side_of_words
+from warclaims.extract.spans import sentence_of
 from warclaims.lexicons import Actor, find_actor
 
 _FOREIGN = {
@@ -204,9 +205,9 @@ def _trailing_apposition(verb: Token) -> Token | None:
     place as an apposition and leaves 'said' without a subject."""
     doc = verb.doc
     j = verb.i - 1
-    while j >= verb.sent.start and (doc[j].dep_ in ("advmod", "aux") or doc[j].is_punct):
+    while j >= sentence_of(verb).start and (doc[j].dep_ in ("advmod", "aux") or doc[j].is_punct):
         j -= 1
-    if j < verb.sent.start:
+    if j < sentence_of(verb).start:
         return None
     tok = doc[j]
     while (

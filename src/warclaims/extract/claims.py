@@ -32,6 +32,7 @@ from warclaims.extract.sides import (
     side_of_words,
     subject_of,
 )
+from warclaims.extract.spans import sentence_of, sentences
 from warclaims.extract.triggers import Trigger, TriggerFinder
 from warclaims.lexicons import find_actor
 from warclaims.model import Claim, Claimant, DateRef, Place, Quantity
@@ -94,16 +95,21 @@ def extract_claims(
     found_triggers = triggers(doc, place_tokens)
     state = _DocState()
     claims: list[Claim] = []
-    for n, sent in enumerate(doc.sents):
+    sents = sentences(doc)
+    text = doc.text
+    first_body = next(
+        (n for n, s in enumerate(sents) if s.start_char >= body_start and s.text.strip()), -1
+    )
+    for n, sent in enumerate(sents):
         if sent.end_char <= body_start or sent.start_char < body_start:
             continue
         drafts = _sentence_drafts(doc, sent, quantities, found_triggers, place_tokens, lex)
-        if n == _first_body_sentence(doc, body_start):
+        if n == first_body:
             state.default = _bulletin_source(sent, lex)
         sent_places = [p for p in places if sent.start <= p.start < sent.end]
         for draft in drafts:
             claim = _claim(doc, sent, n, draft, lex, state, sent_places, focus, published, claims)
-            if claim is not None and not _repeats(doc.text, claim, claims):
+            if claim is not None and not _repeats(text, claim, claims):
                 claims.append(claim)
     return claims
 
@@ -143,13 +149,6 @@ def _context(text: str, claim: Claim) -> tuple[str, str, str]:
         text[a.start : a.end].casefold(),
         text[a.end : min(e.end, a.end + 40)].casefold().rstrip("”\"' "),
     )
-
-
-def _first_body_sentence(doc: Doc, body_start: int) -> int:
-    for n, sent in enumerate(doc.sents):
-        if sent.start_char >= body_start and sent.text.strip():
-            return n
-    return -1
 
 
 def _bulletin_source(sent: Span, lex: Lexicon) -> Attribution | None:
@@ -231,7 +230,7 @@ def _numeric_draft(q: QuantityMention, unit: UnitHit | None, kinding: Kinding) -
 def _trigger_kind(doc: Doc, trig: Trigger, lex: Lexicon) -> tuple[str, str | None]:
     """'heavy losses of their own tanks' is an equipment loss, not casualties."""
     if trig.kind == "casualties" and trig.category == "casualties":
-        sent = doc[trig.start].sent
+        sent = sentence_of(doc[trig.start])
         for j in range(trig.end, min(sent.end, trig.end + 5)):
             hit = lex.unit_of.get(doc[j].lower_)
             if hit and hit[0] == "equipment":
@@ -472,7 +471,7 @@ _HOLDING_NOUNS = {"control", "occupation", "flag", "tricolour", "tricolor"}
 
 def _holder_named(doc: Doc, trig: Trigger, lex: Lexicon, claimant_side: str | None) -> str | None:
     """'remains under Ukrainian control', 'under Russian occupation': the holder is named."""
-    sent_end = doc[trig.start].sent.end
+    sent_end = sentence_of(doc[trig.start]).end
     for tok in doc[trig.start : min(sent_end, trig.end + 3)]:
         if tok.lower_ in _HOLDING_NOUNS:
             modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss")]

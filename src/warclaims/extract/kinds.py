@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from warclaims.extract.lexicon import Lexicon
 from warclaims.extract.numbers import QuantityMention
+from warclaims.extract.spans import sentence_of
 
 # "gains were 400 sq km", "losses reached 1,030 personnel": the subject names what is counted
 _LINKING_VERBS = {"be", "reach", "amount", "total", "stand", "exceed", "top", "near", "surpass"}
@@ -71,12 +72,12 @@ def _unit_at(tokens: list[Token], i: int, lex: Lexicon) -> UnitHit | None:
 
 def find_unit(doc: Doc, q: QuantityMention, lex: Lexicon) -> UnitHit | None:
     """The unit words after the figure ('3,000 Russian fighters', '891 units of equipment')."""
-    tokens = list(doc)
+    tokens = doc
     if q.adverb:
         return None  # "twice attacked": a count of events, no unit
     if q.percent_word:
         return UnitHit("area", "percent", q.num_start, q.num_end)
-    sent_end = tokens[q.num_start].sent.end
+    sent_end = sentence_of(tokens[q.num_start]).end
     i = q.end
     while i < min(sent_end, q.end + 6):
         hit = _unit_at(tokens, i, lex)
@@ -144,7 +145,7 @@ def context_words(doc: Doc, anchor: Token, lex: Lexicon, window: int = 4) -> lis
     for child in anchor.children:
         if child.dep_ in ("acl", "relcl", "amod", "compound") and child.i != anchor.i:
             seen.append(child)
-    sent = anchor.sent
+    sent = sentence_of(anchor)
     for j in range(anchor.i + 1, min(sent.end, anchor.i + 1 + window)):
         if doc[j] not in seen:
             seen.append(doc[j])
@@ -214,13 +215,13 @@ _TERRITORY_CATEGORY = {
 
 def classify(doc: Doc, q: QuantityMention, unit: UnitHit | None, lex: Lexicon) -> Kinding | None:
     """Kind, category and unit of a figure, or None when it makes no checkable claim."""
-    tokens = list(doc)
+    tokens = doc
     anchor = tokens[unit.head] if unit else tokens[q.num_end - 1]
     cues = _cues(context_words(doc, anchor, lex), lex)
     own = _cues([anchor], lex)
     # the verb just before the figure, when the parse hangs the noun elsewhere
     # ("shot down 20 enemy drones, the General Staff said" parsed with drones as subject of said)
-    sent_start = tokens[q.num_start].sent.start
+    sent_start = sentence_of(tokens[q.num_start]).start
     cues += _cues(
         [t for t in tokens[max(sent_start, q.start - 3) : q.start] if t.pos_ == "VERB"], lex
     )
@@ -306,8 +307,8 @@ def _classify_share(
     doc: Doc, q: QuantityMention, unit: UnitHit, cues: list[tuple[str, Token]], lex: Lexicon
 ) -> Kinding | None:
     """'80% of Volchansk', 'a quarter of troops', '90 percent of the drones'."""
-    tokens = list(doc)
-    sent_end = tokens[q.num_start].sent.end
+    tokens = doc
+    sent_end = sentence_of(tokens[q.num_start]).end
     of_object: UnitHit | None = None
     place_object = False
     start = unit.end if unit.name == "percent" else q.end

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from warclaims.extract.lexicon import Lexicon
+from warclaims.extract.spans import sentence_of
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _THREE_DIGITS = re.compile(r"^\d{3}$")
@@ -179,22 +181,37 @@ def _is_excluded(tokens: list[Token], i: int, n: int, lex: Lexicon) -> bool:
     )
 
 
+@lru_cache(maxsize=4)
+def _starters_cached(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.split()[0] for w in words)
+
+
+def _starters(lex: Lexicon) -> frozenset[str]:
+    """First words of spelled-out numbers: only tokens like these can start a figure."""
+    return _starters_cached(tuple(lex.data["number_words"]))
+
+
 def find_quantities(doc: Doc, lex: Lexicon) -> list[QuantityMention]:
     """Every hedged number of the doc, in text order."""
-    tokens = list(doc)
+    tokens = doc
     found: list[QuantityMention] = []
     hedges_before: dict[str, str] = lex.data["hedges_before"]
     adverbs = set(lex.data["adverb_counts"])
     percent_words = set(lex.data["fraction_words_percent"])
+    starters = _starters(lex)
     i = 0
     while i < len(tokens):
+        tok = tokens[i]
+        if not (tok.like_num or tok.lower_ in starters or tok.text[:1].isdigit()):
+            i += 1
+            continue
         number = _number_at(tokens, i, lex)
         if number is None or _is_excluded(tokens, i, number[1], lex):
             i += 1
             continue
         value, used = number
         num_start, num_end = i, i + used
-        sent_start = tokens[i].sent.start
+        sent_start = sentence_of(tokens[i]).start
         first_text = " ".join(t.lower_ for t in tokens[num_start:num_end])
         mention = _with_hedges(tokens, num_start, num_end, value, lex, hedges_before, sent_start)
         mention = QuantityMention(

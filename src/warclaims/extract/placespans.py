@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from warclaims.extract.spans import sentence_of
 from warclaims.model import Place
 from warclaims.places import is_known_name, lookup
 
@@ -59,10 +60,15 @@ def _can_start(tok: Token) -> bool:
 
 
 def _ent_length(tok: Token) -> int:
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return len(ent)
-    return 0
+    """Tokens in the entity around `tok` (0 outside any), from the IOB tags."""
+    if not tok.ent_type_:
+        return 0
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end - start
 
 
 @lru_cache(maxsize=1)
@@ -216,7 +222,7 @@ def _role(doc: Doc, start: int, end: int) -> str:
 
 def _after_regions_of(doc: Doc, start: int) -> bool:
     """'in the regions of Chernihiv, … and Lviv': the oblasts, not the cities."""
-    sent = doc[start].sent
+    sent = sentence_of(doc[start])
     for j in range(start - 1, sent.start, -1):
         if doc[j].lower_ == "of" and doc[j - 1].lower_ in _REGION_NOUNS:
             return True
@@ -228,7 +234,7 @@ def _after_regions_of(doc: Doc, start: int) -> bool:
 def _sentence_oblast(
     doc: Doc, i: int, places: list[Place], raw: list[tuple[int, int]]
 ) -> str | None:
-    sent = doc[i].sent
+    sent = sentence_of(doc[i])
     for (s, _e), p in zip(raw, places, strict=True):
         if sent.start <= s < sent.end and p.precision == "oblast" and p.name:
             return p.name

@@ -9,6 +9,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from warclaims.extract.lexicon import Lexicon
+from warclaims.extract.spans import sentence_of
 
 _FORCE_WORDS = {
     "forces",
@@ -118,7 +119,7 @@ class TriggerFinder:
 
 def _conditions_hold(span: Span, rule: dict, place_tokens: set[int]) -> bool:
     doc = span.doc
-    sent = span.sent
+    sent = sentence_of(span[0])
     if span.start > 0 and doc[span.start - 1].text == "-" and not doc[span.start - 1].whitespace_:
         return False  # "Russian-occupied Crimea": a stock label, not a claim of its own
     before = {t.lower_ for t in doc[max(sent.start, span.start - 3) : span.start]}
