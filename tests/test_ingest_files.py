@@ -276,3 +276,13 @@ def test_directory_with_unreadable_and_hidden_file(tmp_path: Path) -> None:
             ]
     finally:
         locked.chmod(0o644)
+
+
+def test_directory_walk_skips_readme_and_licence(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("# About these samples\n", encoding="utf-8")
+    (tmp_path / "LICENSE.txt").write_text("MIT\n", encoding="utf-8")
+    (tmp_path / "report.txt").write_text("Headline\nBody text.\n", encoding="utf-8")
+    found = list(iter_input_paths([tmp_path]))
+    assert found == [tmp_path / "report.txt"]
+    # named explicitly, a README is still read
+    assert list(iter_input_paths([tmp_path / "README.md"])) == [tmp_path / "README.md"]

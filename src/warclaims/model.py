@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 Kind = Literal[
     "casualties",
@@ -92,6 +92,13 @@ class Quantity(_Record):
     high: float | None = None
     hedge: Hedge = "exact"
     unit: Unit | None = None
+
+    @field_serializer("value", "low", "high")
+    def _whole_numbers_as_int(self, number: float | None) -> float | int | None:
+        """3000, not 3000.0, in JSON: counts are whole numbers as written."""
+        if number is not None and float(number).is_integer():
+            return int(number)
+        return number
 
 
 class Place(_Record):

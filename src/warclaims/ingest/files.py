@@ -85,7 +85,8 @@ def iter_input_paths(paths: list[Path]) -> Iterator[Path | InputError]:
     """The report files named by `paths`, in order, each once.
 
     Files are taken as given; directories are walked recursively in sorted order, skipping
-    hidden entries and files whose suffix is not a report suffix (.txt, .text, .md).
+    hidden entries, README/LICENSE-style files and files whose suffix is not a report suffix
+    (.txt, .text, .md).
     A path that does not exist (or a directory that cannot be listed) yields an `InputError`.
     """
     seen: set[Path] = set()
@@ -282,13 +283,16 @@ def _walk(directory: Path, visiting: set[Path]) -> Iterator[Path | InputError]:
         yield _os_error(str(directory), exc)
         return
     for entry in entries:
-        if entry.name.startswith("."):
-            continue
+        if entry.name.startswith(".") or entry.name.split(".")[0].upper() in _PROJECT_FILES:
+            continue  # hidden files; a folder's README or LICENSE is not a report
         child = directory / entry.name
         if _is_dir(entry):
             yield from _walk(child, visiting)
         elif child.suffix.lower() in REPORT_SUFFIXES:
             yield child
+
+
+_PROJECT_FILES = {"README", "LICENSE", "LICENCE", "CHANGELOG", "NOTICE", "COPYING"}
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:
