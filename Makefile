@@ -27,7 +27,7 @@ TESTS ?= tests
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: help setup run test bench lint format gazetteer clean distclean
+.PHONY: help setup run test bench lint format gazetteer reference serve clean distclean
 
 help: ## List the targets
 	@echo "Usage: make TARGET"
@@ -72,6 +72,12 @@ test: setup ## Run the whole test suite (tests/)
 
 bench: setup ## Throughput and peak memory: check pipeline vs bare spaCy -> bench/out/bench.json
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
+
+reference: setup ## Rebuild the shipped reference-series snapshot from ../shared/data/reference
+	$(BIN)/python scripts/build_reference.py
+
+serve: setup ## Serve the web app and JSON API on 127.0.0.1:8000 (samples/ ingested into an empty store)
+	$(BIN)/warclaims serve --db $(DB) --seed samples/
 
 lint: setup ## ruff check + ruff format --check
 	$(BIN)/ruff check .

@@ -20,6 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.text import Text
 
 from warclaims import __version__
+from warclaims.commands import register_all
 from warclaims.ingest.files import (
     DEFAULT_MAX_BYTES,
     REPORT_SUFFIXES,
@@ -418,6 +419,9 @@ def evaluate_cmd(
         result.render(console, verbose=verbose)
     if result.errors:
         raise typer.Exit(1)
+
+
+register_all(app)
 
 
 def main() -> None:

