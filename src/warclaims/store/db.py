@@ -86,6 +86,11 @@ def _sqlite_url_path(url: str) -> str:
 class Store:
     """Documents and their claims in one SQLite database. Use `open_store` to get one."""
 
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The open SQLite connection, for read-only query modules (api, compare, export)."""
+        return self._conn
+
     def __init__(self, path: str) -> None:
         self.path = path
         _check_parent(path)
