@@ -69,6 +69,9 @@ class _DocState:
     default: Attribution | None = None
     strike_side: str | None = None
     strike_sent: int = -10
+    sent_date: DateRef | None = None  # the date the previous sentence of the paragraph gave
+    sent_date_at: int = -10
+    bulletin_date: DateRef | None = None  # "briefing as of February 27" near the top
 
 
 def extract_claims(
@@ -106,6 +109,13 @@ def extract_claims(
         drafts = _sentence_drafts(doc, sent, quantities, found_triggers, place_tokens, lex)
         if n == first_body:
             state.default = _bulletin_source(sent, lex)
+        if first_body <= n <= first_body + 1 and state.bulletin_date is None:
+            state.bulletin_date = _as_of_date(doc, sent, published)
+        own_date = _sentence_date(doc, sent, published)
+        if own_date is not None and own_date.start is not None:
+            state.sent_date, state.sent_date_at = own_date, n
+        elif not _same_paragraph(text, sents, n, state.sent_date_at):
+            state.sent_date = None
         sent_places = [p for p in places if sent.start <= p.start < sent.end]
         for draft in drafts:
             claim = _claim(doc, sent, n, draft, lex, state, sent_places, focus, published, claims)
@@ -290,7 +300,7 @@ def _claim(
         side=side,
         quantity=_quantity(draft),
         places=_places(sent_places, focus),
-        date=_date(doc, sent, draft, published),
+        date=_date(doc, sent, draft, published) or _carried_date(state, n),
         claimant=Claimant(
             mention=att.mention, name=att.name, type=att.type, side=att.side, via=list(att.via)
         ),
@@ -346,6 +356,47 @@ def _places(sent_places: list[PlaceMention], focus: list[Place]) -> list[Place]:
     return out or [p.model_copy() for p in focus]
 
 
+def _carried_date(state: _DocState, n: int) -> DateRef | None:
+    """No date of its own: the previous sentence's, in the same paragraph ("On Sunday, Russia
+    launched 197 drones. Ukraine downed all but 26."), else the bulletin's "as of" date."""
+    if state.sent_date is not None and state.sent_date_at == n - 1:
+        return state.sent_date
+    return state.bulletin_date
+
+
+def _same_paragraph(text: str, sents: list[Span], n: int, m: int) -> bool:
+    if m < 0 or m >= n:
+        return False
+    return "\n" not in text[sents[m].end_char - 1 : sents[n].start_char]
+
+
+def _sentence_date(doc: Doc, sent: Span, published: str | None) -> DateRef | None:
+    for ent in sent.ents:
+        if ent.label_ == "DATE" and _DATE_WORDS.search(ent.text):
+            return _resolve_ent(doc, sent, ent, published)
+    return None
+
+
+def _as_of_date(doc: Doc, sent: Span, published: str | None) -> DateRef | None:
+    """'Information … as of February 27, 2026': the date a bulletin speaks for."""
+    for ent in sent.ents:
+        if (
+            ent.label_ == "DATE"
+            and ent.start >= 2
+            and doc[ent.start - 2 : ent.start].text.lower() == "as of"
+        ):
+            date = _resolve_ent(doc, sent, ent, published)
+            return date if date.start is not None else None
+    return None
+
+
+def _resolve_ent(doc: Doc, sent: Span, ent: Span, published: str | None) -> DateRef:
+    start = ent.start
+    if start > sent.start and doc[start - 1].lower_ == "on":
+        start -= 1
+    return resolve_date(doc[start : ent.end].text, published)
+
+
 def _date(doc: Doc, sent: Span, draft: Draft, published: str | None) -> DateRef | None:
     best: Span | None = None
     for ent in sent.ents:
@@ -355,11 +406,7 @@ def _date(doc: Doc, sent: Span, draft: Draft, published: str | None) -> DateRef 
             best = ent
     if best is None:
         return None
-    start = best.start
-    if start > sent.start and doc[start - 1].lower_ == "on":
-        start -= 1
-    mention = doc[start : best.end].text
-    return resolve_date(mention, published)
+    return _resolve_ent(doc, sent, best, published)
 
 
 # ---- sides -------------------------------------------------------------------------------
