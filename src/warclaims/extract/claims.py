@@ -155,7 +155,7 @@ def _context(text: str, claim: Claim) -> tuple[str, str, str]:
     a, e = claim.anchor, claim.evidence
     assert a is not None
     return (
-        text[max(e.start, a.start - 40) : a.start].casefold(),
+        text[max(e.start, a.start - 40) : a.start].casefold().lstrip("“‘\"' "),
         text[a.start : a.end].casefold(),
         text[a.end : min(e.end, a.end + 40)].casefold().rstrip("”\"' "),
     )

@@ -238,7 +238,7 @@ def classify(doc: Doc, q: QuantityMention, unit: UnitHit | None, lex: Lexicon) -
     if unit.cls == "personnel":
         return _classify_personnel(doc, unit, own + cues)
     if unit.cls == "equipment":
-        return _classify_equipment(unit, cues)
+        return _classify_equipment(unit, cues, anchor)
     if unit.cls == "formations":
         hit = _first(cues, ("encirclement",))
         if hit:
@@ -283,10 +283,17 @@ def _classify_personnel(doc: Doc, unit: UnitHit, cues: list[tuple[str, Token]]) 
     return None
 
 
-def _classify_equipment(unit: UnitHit, cues: list[tuple[str, Token]]) -> Kinding | None:
+def _classify_equipment(
+    unit: UnitHit, cues: list[tuple[str, Token]], anchor: Token | None = None
+) -> Kinding | None:
     hit = _first(cues, ("equipment_loss", "strike"))
     if hit is None:
         return None
+    if anchor is not None and anchor.dep_ == "nsubj" and anchor.head.i == hit[1].i:
+        # weapons as the doers ("five missiles hit the building") strike; as objects they are lost
+        strike = _first(cues, ("strike",))
+        if strike is not None and strike[1].i == hit[1].i:
+            hit = strike
     if hit[0] == "equipment_loss":
         return Kinding("equipment_loss", unit.name, "equipment", hit[1].i)
     return Kinding("strike", None, "equipment", hit[1].i)

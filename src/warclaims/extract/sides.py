@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 from warclaims.extract.lexicon import Lexicon
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_CLAIMANTS_OWN = {"its", "their"}
 _PRONOUN_SUBJECTS = {"it", "they", "its", "their", "he", "she", "we"}
 
 
@@ -25,13 +26,15 @@ def side_of_words(
         if side is None and "-" in tok.lower_:
             # "Russian-occupied", "Moscow-installed": the first part decides
             side = lex.side_of.get(tok.lower_.split("-")[0])
+        if side is None and tok.dep_ == "poss" and tok.lower_ in _CLAIMANTS_OWN:
+            side = "own"  # "the ministry said its forces …"
         if side is None:
             continue
         if side == "enemy":
             return opposite(claimant_side) if claimant_side in ("RU", "UA") else "RU"
         if side == "own":
             if claimant_side in ("RU", "UA"):
-                return claimant_side
+                return claimant_side  # "our forces", "the ministry said its forces …"
             continue
         return side
     return None
