@@ -99,3 +99,28 @@ def test_places_that_only_locate_or_name_features_are_left_out(text: str, places
 def test_capital_standing_for_its_government_is_not_a_place() -> None:
     doc = run("Russian forces captured 30 vehicles from Kyiv forces near Pokrovsk.")
     assert all(p.name != "Kyiv" for c in doc.claims for p in c.places)
+
+
+def test_part_of_a_counted_whole() -> None:
+    doc = run("Ukraine's air force said it shot down 45 of 60 drones launched by Russia overnight.")
+    (downed,) = only(doc, "equipment_loss")
+    (launched,) = only(doc, "strike")
+    assert (downed.quantity.value, downed.category, downed.side) == (45, "uav", "RU")
+    assert (launched.quantity.value, launched.side) == (60, "RU")
+
+
+def test_victims_of_a_strike_named_in_the_same_sentence() -> None:
+    doc = run(
+        "At least 12 people were killed and 40 wounded in a Russian missile strike on "
+        "Zaporizhzhia, regional governor Ivan Fedorov said."
+    )
+    killed, wounded = only(doc, "casualties")
+    assert (killed.category, killed.side, killed.quantity.hedge) == ("killed", "UA", "at_least")
+    assert (wounded.category, wounded.side, wounded.quantity.value) == ("wounded", "UA", 40)
+
+
+def test_encircled_soldiers_are_an_encirclement() -> None:
+    doc = run("Moscow claims its troops have encircled around 10,000 Ukrainian soldiers.")
+    (claim,) = doc.claims
+    assert claim.kind == "encirclement"
+    assert (claim.side, claim.quantity.value, claim.quantity.unit) == ("UA", 10000, "personnel")

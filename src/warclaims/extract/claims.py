@@ -117,10 +117,15 @@ def extract_claims(
         elif not _same_paragraph(text, sents, n, state.sent_date_at):
             state.sent_date = None
         sent_places = [p for p in places if sent.start <= p.start < sent.end]
-        for draft in drafts:
-            claim = _claim(doc, sent, n, draft, lex, state, sent_places, focus, published, claims)
-            if claim is not None and not _repeats(text, claim, claims):
-                claims.append(claim)
+        made: list[Claim] = []
+        # strikes first: the casualties of a sentence are often the strike's victims
+        for draft in sorted(drafts, key=lambda d: d.kind != "strike"):
+            claim = _claim(
+                doc, sent, n, draft, lex, state, sent_places, focus, published, claims + made
+            )
+            if claim is not None and not _repeats(text, claim, claims + made):
+                made.append(claim)
+        claims.extend(sorted(made, key=lambda c: c.anchor.start if c.anchor else 0))
     return claims
 
 

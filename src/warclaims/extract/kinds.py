@@ -78,6 +78,14 @@ def find_unit(doc: Doc, q: QuantityMention, lex: Lexicon) -> UnitHit | None:
     if q.percent_word:
         return UnitHit("area", "percent", q.num_start, q.num_end)
     sent_end = sentence_of(tokens[q.num_start]).end
+    if q.end + 2 < sent_end and tokens[q.end].lower_ == "of" and tokens[q.end + 1].like_num:
+        # "45 of 60 drones": a part of a counted whole
+        j = q.end + 2
+        while j < min(sent_end, q.end + 6):
+            hit = _unit_at(tokens, j, lex)
+            if hit is not None:
+                return UnitHit(hit.cls, hit.name, j, hit.end)
+            j += 1
     i = q.end
     while i < min(sent_end, q.end + 6):
         hit = _unit_at(tokens, i, lex)
@@ -131,7 +139,8 @@ def context_words(doc: Doc, anchor: Token, lex: Lexicon, window: int = 4) -> lis
     The head chain up to the clause root, participles hanging on the noun ('fighters killed'),
     then a small window after it ('left 10 people dead').
     """
-    seen: list[Token] = []
+    # a participle on the noun itself says most ("60 drones launched by Russia")
+    seen: list[Token] = [c for c in anchor.children if c.dep_ == "acl" and c.i > anchor.i]
     tok = anchor
     while tok.head.i != tok.i:
         tok = tok.head
@@ -143,7 +152,7 @@ def context_words(doc: Doc, anchor: Token, lex: Lexicon, window: int = 4) -> lis
                 seen.append(child)
                 seen.extend(g for g in child.children if g.dep_ in _PREDICATE_DEPS)
     for child in anchor.children:
-        if child.dep_ in ("acl", "relcl", "amod", "compound") and child.i != anchor.i:
+        if child.dep_ in ("acl", "relcl", "amod", "compound") and child not in seen:
             seen.append(child)
     sent = sentence_of(anchor)
     for j in range(anchor.i + 1, min(sent.end, anchor.i + 1 + window)):
@@ -216,7 +225,9 @@ _TERRITORY_CATEGORY = {
 def classify(doc: Doc, q: QuantityMention, unit: UnitHit | None, lex: Lexicon) -> Kinding | None:
     """Kind, category and unit of a figure, or None when it makes no checkable claim."""
     tokens = doc
-    anchor = tokens[unit.head] if unit else tokens[q.num_end - 1]
+    part_of = unit is not None and unit.start > q.end and tokens[q.end].lower_ == "of"
+    # "shot down 45 of 60 drones": the 45 is what the verb did, the drones only its unit
+    anchor = tokens[unit.head] if unit and not part_of else tokens[q.num_end - 1]
     cues = _cues(context_words(doc, anchor, lex), lex)
     own = _cues([anchor], lex)
     # the verb just before the figure, when the parse hangs the noun elsewhere
@@ -273,6 +284,9 @@ def _classify_bare(q: QuantityMention, cues: list[tuple[str, Token]]) -> Kinding
 
 
 def _classify_personnel(doc: Doc, unit: UnitHit, cues: list[tuple[str, Token]]) -> Kinding | None:
+    encircled = _first(cues, ("encirclement",))
+    if encircled is not None and encircled[1].pos_ == "VERB":
+        return Kinding("encirclement", None, "personnel", encircled[1].i)
     hit = _first(cues, tuple(_PERSONNEL_CATEGORY))
     if hit:
         return Kinding("casualties", _PERSONNEL_CATEGORY[hit[0]], "personnel", hit[1].i)

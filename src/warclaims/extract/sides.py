@@ -103,7 +103,28 @@ def agent_of(verb: Token) -> Token | None:
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     return grand
+    # "killed in a Russian missile strike", "wounded in Ukrainian shelling"
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "during", "from", "after"):
+            for grand in child.children:
+                if grand.dep_ == "pobj" and grand.lemma_.lower() in _ATTACK_NOUNS:
+                    return grand
     return None
+
+
+_ATTACK_NOUNS = {
+    "strike",
+    "attack",
+    "shelling",
+    "bombardment",
+    "barrage",
+    "raid",
+    "airstrike",
+    "assault",
+    "offensive",
+    "explosion",
+    "blast",
+}
 
 
 def is_passive(verb: Token) -> bool:
