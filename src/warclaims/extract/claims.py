@@ -201,6 +201,8 @@ def _sentence_drafts(
         kind, category = _trigger_kind(doc, trig, lex)
         if any(d.kind == kind and _same_statement(doc, d, trig) for d in drafts):
             continue
+        if any(d.cue is not None and trig.start <= d.cue < trig.end for d in drafts):
+            continue  # "two soldiers were captured": the verb already made a claim of its own
         drafts.append(
             Draft(
                 kind, category, None, (trig.start, trig.end), _content_word(doc, trig), trigger=trig
