@@ -92,8 +92,10 @@ class Quantity(_Record):
     high: float | None = None
     hedge: Hedge = "exact"
     unit: Unit | None = None
+    # added: the running total a bulletin line reports beside the day's figure
+    total: float | None = None
 
-    @field_serializer("value", "low", "high")
+    @field_serializer("value", "low", "high", "total")
     def _whole_numbers_as_int(self, number: float | None) -> float | int | None:
         """3000, not 3000.0, in JSON: counts are whole numbers as written."""
         if number is not None and float(number).is_integer():

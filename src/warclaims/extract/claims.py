@@ -11,6 +11,7 @@ if not Token.has_extension("wc_place"):
     Token.set_extension("wc_place", default=False)
 
 from warclaims.dates import resolve_date
+from warclaims.extract.bulletins import bulletin_claims
 from warclaims.extract.certainty import certainty_of
 from warclaims.extract.claimants import (
     AUTHOR,
@@ -83,6 +84,9 @@ def extract_claims(
     published: str | None = None,
 ) -> list[Claim]:
     """Every claim of the doc's body (headline excluded), in text order."""
+    text = doc.text
+    listed = bulletin_claims(text, body_start, published)
+    listed_spans = [(c.evidence.start, c.evidence.end) for c in listed]
     all_places = [p for p in find_place_mentions(doc) if not p.is_country]
     for p in all_places:
         for tok in doc[p.start : p.end]:
@@ -94,12 +98,15 @@ def extract_claims(
         if doc[p.start].idx < body_start and p.place.precision == "settlement"
     ]
     place_tokens = {i for p in places for i in range(p.start, p.end)}
-    quantities = find_quantities(doc, lex)
+    quantities = [
+        q
+        for q in find_quantities(doc, lex)
+        if not any(a <= doc[q.num_start].idx < b for a, b in listed_spans)
+    ]
     found_triggers = triggers(doc, place_tokens)
     state = _DocState()
     claims: list[Claim] = []
     sents = sentences(doc)
-    text = doc.text
     first_body = next(
         (n for n, s in enumerate(sents) if s.start_char >= body_start and s.text.strip()), -1
     )
@@ -126,7 +133,9 @@ def extract_claims(
             if claim is not None and not _repeats(text, claim, claims + made):
                 made.append(claim)
         claims.extend(sorted(made, key=lambda c: c.anchor.start if c.anchor else 0))
-    return claims
+    return sorted(
+        claims + listed, key=lambda c: (c.evidence.start, c.anchor.start if c.anchor else 0)
+    )
 
 
 def _same_kind_of_body(generic: Attribution, named: Attribution) -> bool:
