@@ -8,7 +8,6 @@ from warclaims.extract.lexicon import Lexicon
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _CLAIMANTS_OWN = {"its", "their"}
-_PRONOUN_SUBJECTS = {"it", "they", "its", "their", "he", "she", "we"}
 
 
 def opposite(side: str | None) -> str | None:
@@ -138,7 +137,4 @@ def is_passive(verb: Token) -> bool:
 def side_of_subject(subject: Token | None, lex: Lexicon, claimant_side: str | None) -> str | None:
     if subject is None:
         return None
-    side = side_of_words(phrase_tokens(subject), lex, claimant_side)
-    if side is None and subject.lower_ in _PRONOUN_SUBJECTS:
-        return None
-    return side
+    return side_of_words(phrase_tokens(subject), lex, claimant_side)
