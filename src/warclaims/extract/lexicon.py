@@ -69,6 +69,43 @@ def _cue_table(cues: dict[str, list[str]]) -> dict[str, frozenset[str]]:
     return {word: frozenset(names) for word, names in table.items()}
 
 
+_TRIGGER_KEYS = {
+    "pattern",
+    "category",
+    "object",
+    "subject",
+    "verb",
+    "predicate",
+    "side",
+    "certainty",
+}
+_TRIGGER_KINDS = {
+    "casualties",
+    "equipment_loss",
+    "troop_strength",
+    "territorial_control",
+    "encirclement",
+    "fighting",
+    "strike",
+}
+
+
+def _check_triggers(path: str, triggers: dict[str, list[dict]]) -> None:
+    """Unknown kinds, unknown rule keys and repeated patterns are mistakes: say so at load."""
+    seen: set[tuple[str, str]] = set()
+    for kind, rules in triggers.items():
+        if kind not in _TRIGGER_KINDS:
+            raise ValueError(f"{path}: triggers: unknown kind {kind!r}")
+        for rule in rules:
+            unknown = set(rule) - _TRIGGER_KEYS
+            if unknown or "pattern" not in rule:
+                raise ValueError(f"{path}: triggers.{kind}: bad rule {rule!r}")
+            key = (kind, rule["pattern"])
+            if key in seen:
+                raise ValueError(f"{path}: triggers.{kind}: pattern {rule['pattern']!r} twice")
+            seen.add(key)
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(language: str = "en") -> Lexicon:
     """Load and index `lang/<language>/extraction.json`; unknown keys fail loudly."""
@@ -78,6 +115,7 @@ def load_lexicon(language: str = "en") -> Lexicon:
     unknown = set(data) - _KNOWN_KEYS
     if unknown:
         raise ValueError(f"{path}: unknown lexicon keys {sorted(unknown)}")
+    _check_triggers(str(path), data["triggers"])
     side_of = {w: side for side, words in data["sides"].items() for w in words}
     return Lexicon(
         data=data,
