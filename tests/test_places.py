@@ -1,4 +1,4 @@
-"""Place resolution against the shipped gazetteer (GeoNames Ukraine)."""
+"""Place resolution against the shipped gazetteer (GeoNames + the KATOTTG codifier)."""
 
 import pytest
 

@@ -114,6 +114,8 @@ class Place(_Record):
     span: Span | None = None
     precision: Literal["settlement", "raion", "oblast", "region", "country"] | None = None
     confidence: float | None = None
+    # added: gazetteer ids of the top candidates when the resolver could not decide
+    candidates: list[str] | None = None
 
 
 class DateRef(_Record):

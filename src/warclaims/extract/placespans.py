@@ -1,4 +1,10 @@
-"""Place mentions: capitalised word runs that the gazetteer knows, resolved in document context."""
+"""Place mentions: capitalised word runs that the gazetteer knows, resolved in document context.
+
+Each mention is first resolved alone; one with several candidates and no clear winner is then
+resolved again with what the rest of the report says (`_context_hints`): the oblasts and raions
+it names, a qualifier ("the Donetsk town of …") and the nearest cluster of its confidently
+resolved places.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +16,15 @@ from spacy.tokens import Doc, Token
 
 from warclaims.extract.spans import sentence_of
 from warclaims.model import Place
-from warclaims.places import is_known_name, lookup
+from warclaims.places import (
+    Hints,
+    Ranked,
+    is_known_name,
+    is_official_name,
+    lookup,
+    place_from,
+    rank_mention,
+)
 
 _MAX_WORDS = 4
 _CONTINUATIONS = {"region", "oblast", "oblast’s", "province", "-", "–"}
@@ -93,6 +107,21 @@ def _plausible(doc: Doc, start: int, end: int, previous_end: int | None) -> bool
     return listed or (tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_PLACE_ENTS)
 
 
+def _person_tagged_place(doc: Doc, i: int, previous_end: int | None) -> int | None:
+    """End of a multi-word name that spaCy tagged PERSON but that is a settlement: one named
+    so officially ("toward Staryi Karavan"), or one of a list of places ("near Ridkodub,
+    Novyi Mir, …")."""
+    tok = doc[i]
+    if tok.ent_type_ != "PERSON" or tok.ent_iob_ != "B" or not (tok.is_title or tok.is_upper):
+        return None
+    end = i + _ent_length(tok)
+    text = doc[i:end].text
+    if not is_known_name(text):
+        return None
+    listed = previous_end is not None and i - previous_end <= 2 and doc[i - 1].text in (",", "and")
+    return end if listed or is_official_name(text) else None
+
+
 def _candidate_ends(doc: Doc, i: int) -> list[int]:
     ends = []
     j = i
@@ -117,7 +146,12 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
     i = 0
     while i < len(doc):
         if not _can_start(doc[i]):
-            i += 1
+            person = _person_tagged_place(doc, i, raw[-1][1] if raw else None)
+            if person:
+                raw.append((i, person))
+                i = person
+            else:
+                i += 1
             continue
         match = None
         for end in reversed(_candidate_ends(doc, i)):
@@ -160,29 +194,67 @@ def _is_metonym(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+# a first-pass resolution this sure lends its position/oblast to the others of the report
+CONFIDENT = 0.9
+SENTENCE_WEIGHT = 1.0  # an oblast or raion named in the mention's sentence
+DOCUMENT_WEIGHT = 0.5  # ... named elsewhere in the report (scaled by how often)
+
+
 def _resolve(doc: Doc, raw: list[tuple[int, int]]) -> list[PlaceMention]:
-    first = [lookup(doc[s:e].text) for s, e in raw]
-    oblasts = Counter(
-        p.admin1
-        for p in first
-        if p.admin1
-        and p.precision in ("settlement", "oblast", "raion")
-        and (p.confidence or 0) >= 0.99
-    )
-    context_oblast = oblasts.most_common(1)[0][0] if oblasts else None
+    texts = [doc[s:e].text for s, e in raw]
+    roles = [_role(doc, s, e) for s, e in raw]
+    first = [rank_mention(t) for t in texts]
+    sents = [sentence_of(doc[s]).start for s, _ in raw]
     out = []
-    for (s, e), place in zip(raw, first, strict=True):
-        if context_oblast and (place.confidence or 0) < 0.99:
-            place = lookup(
-                doc[s:e].text, oblast=_sentence_oblast(doc, s, first, raw) or context_oblast
-            )
+    for i, (s, e) in enumerate(raw):
+        ranked = first[i]
+        if len(ranked.entries) > 1 and ranked.confidence < 0.99:
+            hints = _context_hints(i, raw, first, sents, roles)
+            if hints:
+                ranked = rank_mention(texts[i], context=hints)
+        place = place_from(texts[i], ranked)
         if place.precision == "settlement" and _after_regions_of(doc, s):
-            oblast = lookup(f"{doc[s:e].text} Oblast")
+            oblast = lookup(f"{texts[i]} Oblast")
             if oblast.precision == "oblast":
-                place = oblast
-        place = place.model_copy(update={"mention": doc[s:e].text})
-        out.append(PlaceMention(s, e, place, _role(doc, s, e)))
+                place = oblast.model_copy(update={"mention": texts[i]})
+        out.append(PlaceMention(s, e, place, roles[i]))
     return out
+
+
+def _context_hints(
+    i: int,
+    raw: list[tuple[int, int]],
+    ranked: list[Ranked],
+    sents: list[int],
+    roles: list[str],
+) -> Hints:
+    """What the rest of the report says about mention `i`: oblasts and raions named (in its
+    sentence, or elsewhere), the qualifier before it ("the Donetsk town of …"), and the
+    positions of the places resolved with confidence: those of its sentence as the near
+    cluster, the others as the far one."""
+    hints = Hints()
+    oblast_counts: Counter[str] = Counter()
+    for j, r in enumerate(ranked):
+        best = r.best
+        if j == i or best is None or r.confidence < CONFIDENT:
+            continue
+        same = sents[j] == sents[i]
+        if best.precision == "oblast":
+            oblast_counts[best.admin1_code] += 1
+            if same:
+                hints.add_oblast(best.admin1_code, SENTENCE_WEIGHT)
+        elif best.precision == "raion":
+            weight = SENTENCE_WEIGHT if same else DOCUMENT_WEIGHT
+            hints.add_raion((best.admin1_code, best.admin2_code), weight)
+        elif best.precision == "settlement":
+            hints.add_point(best.point, far=not same)
+            if roles[j] == "qualifier" and j == i - 1 and raw[i][0] - raw[j][1] <= 4:
+                hints.add_oblast(best.admin1_code, SENTENCE_WEIGHT)
+    if oblast_counts:
+        top = max(oblast_counts.values())
+        for code, count in oblast_counts.items():
+            hints.add_oblast(code, DOCUMENT_WEIGHT * count / top)
+    return hints
 
 
 _PLACE_NOUNS = {"town", "city", "village", "suburb", "port", "settlement", "district", "outskirts"}
@@ -229,13 +301,3 @@ def _after_regions_of(doc: Doc, start: int) -> bool:
         if doc[j].is_punct and doc[j].text not in (",",):
             return False
     return False
-
-
-def _sentence_oblast(
-    doc: Doc, i: int, places: list[Place], raw: list[tuple[int, int]]
-) -> str | None:
-    sent = sentence_of(doc[i])
-    for (s, _e), p in zip(raw, places, strict=True):
-        if sent.start <= s < sent.end and p.precision == "oblast" and p.name:
-            return p.name
-    return None
