@@ -79,7 +79,13 @@ def _trigger_finder(language: str) -> TriggerFinder:
 
 
 def detect_language(text: str) -> str:
-    """en / ru / uk by script; the fuller language identification is its own issue."""
+    """en / ru / uk: `warclaims.langid` (py3langid and script cues); where it cannot tell
+    (mixed or other language), the script heuristic below, as Document.language is one of three."""
+    from warclaims.langid import detect_language as identify
+
+    found = identify(text)
+    if found is not None:
+        return found
     sample = text[:5000]
     cyrillic = len(_CYRILLIC.findall(sample))
     latin = len(_LATIN.findall(sample))

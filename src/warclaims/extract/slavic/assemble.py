@@ -1,0 +1,856 @@
+"""Russian and Ukrainian claims: sentences → figures and key phrases → Claim records.
+
+The same stages as the English extractor, over pymorphy3-lemmatised tokens instead of a parse:
+figures with hedges and counted nouns (numbers, kinds), key phrases without figures (control,
+capture, destruction, strikes, reinforcements), sides, claimants and certainty, places and dates,
+with what earlier sentences of the report say (the last named source, the last place, the last
+date, the losses a list goes on with).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from warclaims.extract.slavic.bulletins import general_staff_lines
+from warclaims.extract.slavic.claimants import (
+    Attribution,
+    certainty,
+    find_attribution,
+    self_name,
+)
+from warclaims.extract.slavic.dates import find_date
+from warclaims.extract.slavic.kinds import (
+    Cue,
+    UnitHit,
+    acronym_at,
+    find_cues,
+    find_unit,
+    has_verb,
+    nearest,
+    number_kind,
+    verb_between,
+)
+from warclaims.extract.slavic.lexicon import SlavicLexicon, UnitInfo, load_slavic_lexicon
+from warclaims.extract.slavic.numbers import NumberMention, find_numbers
+from warclaims.extract.slavic.places import PlaceHit, find_places
+from warclaims.extract.slavic.sides import (
+    Label,
+    agent_side,
+    author_side,
+    find_labels,
+    opposite,
+    resolve,
+)
+from warclaims.extract.slavic.text import REAL, Sentence, Token, sentences, tokenize
+from warclaims.model import Claim, Claimant, DateRef, Place, Quantity, Span
+
+PLACE_MEMORY = 3  # sentences a place stays in focus
+LOSS_MEMORY = 3  # sentences a loss statement carries to verbless lists ("Понад 360 танків.")
+_PUNCT_STOP = frozenset(",.;:!?()")
+_OWN_SUFFERING = ("wound", "kill")
+
+
+@dataclass
+class Draft:
+    kind: str
+    category: str | None
+    anchor: tuple[int, int]  # token span
+    quantity: Quantity | None
+    side: str | None
+    pos: int  # token the claim's action sits at
+    denied: bool = False
+    needs_place: bool = False
+    object_place: bool = False  # "Город под контролем": the place in focus
+
+
+@dataclass
+class _State:
+    attribution: Attribution | None = None
+    attribution_paragraph: int = -1
+    date: DateRef | None = None
+    date_paragraph: int = -1
+    places: list[Place] = field(default_factory=list)
+    places_at: int = -10
+    loss_at: int = -10
+    loss_side: str | None = None
+    agent: str | None = None
+    agent_paragraph: int = -1
+
+
+@dataclass(frozen=True)
+class _Doc:
+    text: str
+    tokens: list[Token]
+    lex: SlavicLexicon
+    language: str
+    published: str | None
+    author: Claimant
+
+
+def extract_claims_slavic(
+    text: str, language: str, *, body_start: int = 0, published: str | None = None
+) -> list[Claim]:
+    """Every claim of a Russian or Ukrainian report's body (the headline carries none)."""
+    lex = load_slavic_lexicon()
+    tokens = tokenize(text, language)
+    side = author_side(tokens, lex, language)
+    outlet = self_name(tokens, lex)
+    author = Claimant(mention=None, name=outlet, type="author", side=side)  # type: ignore[arg-type]
+    doc = _Doc(text, tokens, lex, language, published, author)
+    bulletin = general_staff_lines(text, lex, body_start, published)
+    claims = [line.claim for line in bulletin]
+    taken = [(c.evidence.start, c.evidence.end) for c in claims]
+    state = _State()
+    for n, sent in enumerate(sentences(text, tokens)):
+        if sent.start < body_start or any(s <= sent.start < e for s, e in taken):
+            continue
+        claims.extend(_sentence_claims(doc, n, sent, state))
+    claims.sort(key=lambda c: (c.evidence.start, c.anchor.start if c.anchor else 0))
+    return claims
+
+
+def _sentence_claims(doc: _Doc, n: int, sent: Sentence, state: _State) -> list[Claim]:
+    tokens, lex, text = doc.tokens, doc.lex, doc.text
+    first, last = sent.first, sent.last
+    if first >= last:
+        return []
+    labels = find_labels(tokens, first, last, lex)
+    attribution = find_attribution(
+        text, tokens, first, last, lex, labels, doc.author.side, state.attribution
+    ) or _quote_source(doc, sent, state)
+    if attribution is not None:
+        state.attribution, state.attribution_paragraph = attribution, sent.paragraph
+        claimant = attribution.claimant
+    elif state.attribution is not None and state.attribution_paragraph == sent.paragraph:
+        claimant = state.attribution.claimant
+    else:
+        claimant = doc.author
+    if claimant.type == "media" and claimant.name and claimant.name == doc.author.name:
+        claimant = doc.author
+    claimant_side = claimant.side if claimant.side in ("RU", "UA") else doc.author.side
+    skip = frozenset(range(attribution.start, attribution.end)) if attribution else frozenset()
+    places = find_places(text, tokens, first, last, lex, doc.language, skip)
+    own_date = find_date(text, tokens, first, last, lex, doc.published)
+    if own_date is not None:
+        state.date, state.date_paragraph = own_date, sent.paragraph
+    elif state.date_paragraph != sent.paragraph:
+        state.date = None
+    cues = find_cues(tokens, first, last, lex)
+    numbers = find_numbers(tokens, first, last, text, lex)
+    fragment = not has_verb(tokens, first, last)
+    if fragment and n - state.loss_at > LOSS_MEMORY:
+        state.loss_side = None
+    ctx = _Ctx(doc, sent, labels, cues, claimant_side, state, fragment, n)
+    drafts = _number_drafts(ctx, numbers)
+    drafts += _phrase_drafts(ctx, drafts)
+    nominative = [lb for lb in labels if lb.nominative(tokens) and lb.side in ("RU", "UA", "enemy")]
+    if nominative:
+        state.agent = resolve(nominative[0].side, claimant_side)
+        state.agent_paragraph = sent.paragraph
+    if any(c.name in ("loss", "destroy", "loss_of_capability") for c in cues):
+        state.loss_at = n
+        owner = _loss_owner(ctx, len(tokens))
+        state.loss_side = owner or state.loss_side
+    elif fragment and any(d.kind == "equipment_loss" for d in drafts):
+        state.loss_at = n
+    claim_places = _claim_places(ctx, places)
+    hits_here = [p for p in places if p.kind != "country"]
+    resolved_here = [p for p in places if p.kind != "country"]
+    if resolved_here:
+        state.places = [p for p in claim_places if p.name is not None]
+        state.places_at = n
+    cert = certainty(tokens, first, last, lex, claimant)
+    out: list[Claim] = []
+    seen: set[tuple[str, int]] = set()
+    for d in drafts:
+        if (d.kind, d.anchor[0]) in seen:
+            continue
+        seen.add((d.kind, d.anchor[0]))
+        if d.needs_place and not claim_places:
+            continue
+        where = _clause_places(ctx, hits_here, d.pos) or claim_places
+        if not resolved_here and d.object_place:
+            where = state.places if n - state.places_at <= PLACE_MEMORY else []
+        out.append(
+            Claim(
+                kind=d.kind,  # type: ignore[arg-type]
+                category=d.category,
+                side=d.side,  # type: ignore[arg-type]
+                quantity=d.quantity,
+                places=list(where),
+                date=state.date,
+                claimant=claimant,
+                certainty="denied" if d.denied else cert,  # type: ignore[arg-type]
+                evidence=Span(start=sent.start, end=sent.end),
+                anchor=Span(start=tokens[d.anchor[0]].start, end=tokens[d.anchor[1] - 1].end),
+            )
+        )
+    return out
+
+
+_OPEN_QUOTES = '«“"'
+_CLOSE_QUOTES = '»”"'
+
+
+def _quote_source(doc: _Doc, sent: Sentence, state: _State) -> Attribution | None:
+    """A quotation running over several sentences takes the source named after it:
+    "«… не удалось войти в Купянск. Город под контролем …», — заявил Ковалев"."""
+    text = doc.text
+    body = text[sent.start : sent.end]
+    if not body or body[0] not in _OPEN_QUOTES or any(q in body[1:] for q in "»”"):
+        return None
+    line_end = text.find("\n", sent.end)
+    line_end = len(text) if line_end < 0 else line_end
+    close = min((i for i in (text.find(q, sent.end, line_end) for q in "»”") if i >= 0), default=-1)
+    if close < 0:
+        return None
+    tokens = doc.tokens
+    first = next((t.i for t in tokens if t.start >= close), len(tokens))
+    last = first
+    while last < len(tokens) and tokens[last].start < line_end and tokens[last].text != ".":
+        last += 1
+    labels = find_labels(tokens, first, last, doc.lex)
+    return find_attribution(
+        text, tokens, first, last, doc.lex, labels, doc.author.side, state.attribution
+    )
+
+
+@dataclass
+class _Ctx:
+    doc: _Doc
+    sent: Sentence
+    labels: list[Label]
+    cues: list[Cue]
+    claimant_side: str | None
+    state: _State
+    fragment: bool
+    n: int
+
+    @property
+    def tokens(self) -> list[Token]:
+        return self.doc.tokens
+
+    @property
+    def lex(self) -> SlavicLexicon:
+        return self.doc.lex
+
+    @property
+    def first(self) -> int:
+        return self.sent.first
+
+    @property
+    def last(self) -> int:
+        return self.sent.last
+
+    def side(self, label: Label | None) -> str | None:
+        return resolve(label.side, self.claimant_side) if label is not None else None
+
+
+def _claim_places(ctx: _Ctx, places: Sequence[PlaceHit]) -> list[Place]:
+    """The sentence's places (an oblast only when no settlement in it is named), or the places
+    of the last sentences when this one names none and does not speak of the whole front."""
+    here = [p for p in places if p.kind != "country"]
+    if here:
+        settlements_admin = {p.place.admin1 for p in here if p.kind == "settlement"}
+        kept: list[Place] = []
+        for p in here:
+            if not p.resolved:
+                kept.append(p.place)
+            elif p.kind == "oblast" and p.place.name in settlements_admin:
+                continue
+            elif all(k.name != p.place.name for k in kept):
+                kept.append(p.place)
+        return kept
+    blocked = ctx.lex.cues["no_place"].find(ctx.tokens, ctx.first, ctx.last) or ctx.lex.cues[
+        "cumulative"
+    ].find(ctx.tokens, ctx.first, ctx.last)
+    if blocked or ctx.n - ctx.state.places_at > PLACE_MEMORY:
+        return []
+    return list(ctx.state.places)
+
+
+_CLAUSE_BREAKS = frozenset(",;:—–")
+_LIST_WORDS = frozenset(["и", "і", "та", "й", "по", "в", "у", "на", "под", "під"])
+
+
+def _clause_places(ctx: _Ctx, hits: Sequence[PlaceHit], pos: int) -> list[Place]:
+    """The places in the clause of token pos ("Нагнали підкріплення на Харківщину, пробують …
+    на Донбасі": Kharkiv Oblast only); a comma inside a list of places does not end a clause."""
+    if len(hits) < 2:
+        return []
+    starts = {h.start for h in hits}
+    ends = {h.end for h in hits}
+    tokens = ctx.tokens
+
+    def boundary(k: int) -> bool:
+        if tokens[k].text not in _CLAUSE_BREAKS:
+            return False
+        if tokens[k].text != ",":
+            return True
+        nxt = k + 1
+        while nxt < ctx.last and tokens[nxt].key in _LIST_WORDS:
+            nxt += 1
+        return not (k in ends and nxt in starts)
+
+    lo = pos
+    while lo > ctx.first and not boundary(lo - 1):
+        lo -= 1
+    hi = pos
+    while hi < ctx.last and not boundary(hi):
+        hi += 1
+    inside = [h for h in hits if lo <= h.start < hi]
+    if not inside or len(inside) == len(hits):
+        return []
+    return _claim_places(ctx, inside)
+
+
+def _quantity(q: NumberMention, unit: str | None) -> Quantity | None:
+    if q.value is None:
+        return None
+    return Quantity(value=q.value, low=q.low, high=q.high, hedge=q.hedge, unit=unit)  # type: ignore[arg-type]
+
+
+_UNIT_OF_GROUP = {"personnel": "personnel", "equipment": "equipment"}
+
+
+def _number_drafts(ctx: _Ctx, numbers: Sequence[NumberMention]) -> list[Draft]:
+    tokens, lex = ctx.tokens, ctx.lex
+    drafts: list[Draft] = []
+    last_unit: UnitHit | None = None
+    last_kind: tuple[str, str | None, Cue | None, int] | None = None
+    skip_next: set[int] = set()
+    for n_q, q in enumerate(numbers):
+        if n_q in skip_next:
+            continue
+        unit = find_unit(tokens, q.end, ctx.last, lex)
+        if unit is None and n_q + 1 < len(numbers) and _out_of(tokens, q, numbers[n_q + 1]):
+            # "збито 45 із 60 дронів": the unit is the total's; the total is not claimed here
+            unit = find_unit(tokens, numbers[n_q + 1].end, ctx.last, lex)
+            skip_next.add(n_q + 1)
+        if unit is None and q.value is not None and last_unit is not None and q.spelled:
+            nxt = tokens[q.end] if q.end < ctx.last else None
+            if nxt is not None and nxt.has("VERB", "PRTS"):
+                unit = UnitHit(q.num_start, q.num_end, last_unit.info)  # "одна достигла цели"
+        if unit is None:
+            k = acronym_at(tokens, q.end, ctx.last)
+            near = nearest(ctx.cues, ("destroy", "capture_equipment"), q.num_start)
+            if k is not None and near is not None and q.value is not None:
+                unit = UnitHit(k, k + 1, UnitInfo("equipment", "unspecified"))
+        if unit is None:
+            continue
+        head = tokens[unit.end - 1]
+        kinded = number_kind(q, unit.info, ctx.cues, fragment_loss=_fragment_loss(ctx), head=head)
+        if (
+            kinded is None
+            and last_kind is not None
+            and last_kind[0] in ("casualties", "equipment_loss")
+            and unit.info.group in ("equipment", "personnel", "formations")
+            and not verb_between(tokens, last_kind[3], q.start)
+        ):
+            kinded = _list_kind(unit.info, last_kind)  # "…, четыре танка, четыре БМП"
+        if kinded is None:
+            continue
+        kind, category, cue = kinded
+        if cue is not None and _blocked(ctx, cue.start) and not tokens[cue.start].has("NOUN"):
+            continue  # "тысячи солдат будут убиты"
+        if q.vague and (unit.info.generic or cue is None or not tokens[cue.start].is_finite):
+            continue  # "несколько человек сбежали, бросив раненых"
+        last_unit = unit
+        last_kind = (kind, category, cue, unit.end)
+        unit_name = _unit_name(kind, unit.info)
+        side = _number_side(ctx, q, unit, kind, category, cue)
+        anchor_end = unit.end if unit.start >= q.end else q.end
+        drafts.append(
+            Draft(
+                kind=kind,
+                category=category,
+                anchor=(q.start, max(anchor_end, q.end)),
+                quantity=_quantity(q, unit_name),
+                side=side,
+                pos=q.num_start,
+                needs_place=kind == "territorial_control",
+            )
+        )
+    drafts += _list_items(ctx, drafts)
+    return drafts
+
+
+def _out_of(tokens: Sequence[Token], q: NumberMention, total: NumberMention) -> bool:
+    return total.start == q.end + 1 and tokens[q.end].key in ("из", "із", "з", "зі")
+
+
+def _list_kind(
+    unit: UnitInfo, previous: tuple[str, str | None, Cue | None, int]
+) -> tuple[str, str | None, Cue | None] | None:
+    if unit.group == "equipment":
+        return "equipment_loss", unit.name, previous[2]
+    if unit.group == "personnel":
+        return (
+            "casualties",
+            previous[1] if previous[0] == "casualties" else "casualties",
+            previous[2],
+        )
+    return "casualties", "casualties", previous[2]
+
+
+def _unit_name(kind: str, unit: UnitInfo) -> str | None:
+    if kind in ("fighting", "strike") and unit.group != "equipment":
+        return None
+    if unit.group == "formations":
+        return unit.name
+    if unit.group == "area":
+        return unit.name
+    return _UNIT_OF_GROUP.get(unit.group)
+
+
+def _fragment_loss(ctx: _Ctx) -> bool:
+    return ctx.fragment and ctx.n - ctx.state.loss_at <= LOSS_MEMORY
+
+
+def _np_label(ctx: _Ctx, start: int, end: int) -> Label | None:
+    """A side word inside or right after the counted noun phrase ("танки противника",
+    "личного состава ВСУ", "прикордонників – наших героїв")."""
+    stop = end
+    while stop < ctx.last and stop - end < 4 and ctx.tokens[stop].text not in _PUNCT_STOP:
+        if ctx.tokens[stop].has("VERB", "PRTS") and not ctx.tokens[stop].has("ADJF"):
+            break
+        stop += 1
+    for lb in ctx.labels:
+        if start - 1 <= lb.start < stop:
+            return lb
+    return None
+
+
+def _loss_owner(ctx: _Ctx, limit: int) -> str | None:
+    """Whose losses: "потери ВСУ", "втрати загарбників", "противник потерял"."""
+    for cue in ctx.cues:
+        if cue.name != "loss":
+            continue
+        after = [lb for lb in ctx.labels if cue.end <= lb.start <= cue.end + 2]
+        if after and ctx.tokens[cue.start].has("NOUN"):
+            return ctx.side(after[0])
+        before = [lb for lb in ctx.labels if lb.end <= cue.start and lb.nominative(ctx.tokens)]
+        if before and ctx.tokens[cue.start].has("VERB"):
+            return ctx.side(before[-1])
+        if ctx.tokens[cue.start].has("VERB") and not before:
+            return ctx.state.agent if ctx.state.agent_paragraph == ctx.sent.paragraph else None
+    return None
+
+
+def _number_side(
+    ctx: _Ctx,
+    q: NumberMention,
+    unit: UnitHit,
+    kind: str,
+    category: str | None,
+    cue: Cue | None,
+) -> str | None:
+    tokens = ctx.tokens
+    if kind == "fighting":
+        return None
+    own = _np_label(ctx, q.start, unit.end)
+    if kind in ("casualties", "equipment_loss"):
+        if own is not None:
+            return ctx.side(own)
+        owner = _loss_owner(ctx, len(tokens))
+        if owner is not None:
+            return owner
+        if cue is not None and cue.name in (
+            "destroy",
+            "kill",
+            "capture_people",
+            "capture_equipment",
+        ):
+            agent = agent_side(tokens, ctx.labels, ctx.first, ctx.last, cue.start)
+            if agent is not None and tokens[cue.start].has("VERB"):
+                return opposite(ctx.side(agent))
+        if ctx.fragment and ctx.state.loss_side is not None:
+            return ctx.state.loss_side
+        if cue is not None and cue.name in _OWN_SUFFERING and _intransitive(tokens, cue):
+            return ctx.claimant_side
+        return opposite(ctx.claimant_side)
+    if own is not None:
+        return ctx.side(own)
+    at = cue.start if cue is not None else q.num_start
+    agent = agent_side(tokens, ctx.labels, ctx.first, ctx.last, at)
+    if agent is not None:
+        return ctx.side(agent)
+    if ctx.state.agent is not None and ctx.state.agent_paragraph == ctx.sent.paragraph:
+        return ctx.state.agent
+    if kind == "strike":
+        return opposite(ctx.claimant_side)
+    return ctx.claimant_side if kind == "territorial_control" else None
+
+
+def _intransitive(tokens: Sequence[Token], cue: Cue) -> bool:
+    """ "получили ранения", "погибли", "загинули": the claimant's own people suffer."""
+    tok = tokens[cue.start]
+    return (
+        tok.has("intr")
+        or tok.has("NOUN")
+        or any(k in ("получить", "отримати", "погибнуть", "загинути") for k in tok.keys)
+        or (cue.start > 0 and tokens[cue.start - 1].keys & {"получить", "отримати"})
+    )
+
+
+def _list_items(ctx: _Ctx, drafts: Sequence[Draft]) -> list[Draft]:
+    """Bare nouns in a loss list count one: "составили до 230 военнослужащих, танк, три ББМ"."""
+    losses = [d for d in drafts if d.kind in ("casualties", "equipment_loss") and d.quantity]
+    if not losses:
+        return []
+    tokens, lex = ctx.tokens, ctx.lex
+    covered = {i for d in drafts for i in range(d.anchor[0], d.anchor[1])}
+    out: list[Draft] = []
+    for i in range(losses[0].anchor[1], ctx.last):
+        if i in covered or tokens[i - 1].key not in (",", "и", "і", "та", "й"):
+            continue
+        hit = lex.units.match(tokens, i, ctx.last)
+        if hit is None or hit[1].group != "equipment" or hit[1].mass:
+            continue
+        if "plur" in tokens[hit[0] - 1].grams or verb_between(tokens, losses[0].anchor[1], i):
+            continue
+        side = losses[-1].side
+        out.append(
+            Draft(
+                "equipment_loss",
+                hit[1].name,
+                (i, hit[0]),
+                Quantity(value=1, low=1, high=1, hedge="exact", unit="equipment"),
+                side,
+                i,
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------- key phrases without a figure
+
+
+def _phrase_drafts(ctx: _Ctx, numeric: Sequence[Draft]) -> list[Draft]:
+    drafts: list[Draft] = []
+    covered = {i for d in numeric for i in range(d.anchor[0], d.anchor[1])}
+    drafts += _control_drafts(ctx)
+    if not any(d.kind == "territorial_control" for d in drafts):
+        drafts += _denied_control(ctx)
+    drafts += _capture_drafts(ctx, numeric)
+    drafts += _destroy_drafts(ctx, covered)
+    if not any(d.kind == "strike" for d in numeric):
+        drafts += _strike_drafts(ctx)
+    drafts += _reinforcement_drafts(ctx)
+    drafts += _slang_drafts(ctx)
+    return drafts
+
+
+def _blocked(ctx: _Ctx, pos: int) -> bool:
+    """Future, conditional or attempted actions are not claims of what happened."""
+    tokens = ctx.tokens
+    tok = tokens[pos]
+    if (tok.has("futr", "impr") and not tok.has(REAL)) or (
+        tok.is_infinitive and _failure(ctx, pos) is None
+    ):
+        return True
+    start = max(ctx.first, pos - 6)
+    return any(c.name in ("future", "attempt") and start <= c.start < pos for c in ctx.cues)
+
+
+def _failure(ctx: _Ctx, pos: int) -> int | None:
+    for cue in ctx.cues:
+        if cue.name == "failure" and pos - 4 <= cue.start < pos:
+            return cue.start
+    return None
+
+
+def _object_end(ctx: _Ctx, start: int, limit: int = 6) -> int:
+    end = start
+    while end < ctx.last and end - start < limit and ctx.tokens[end].text not in _PUNCT_STOP:
+        end += 1
+    return end
+
+
+def _control_drafts(ctx: _Ctx) -> list[Draft]:
+    tokens, lex = ctx.tokens, ctx.lex
+    drafts: list[Draft] = []
+    capture_people = [c for c in ctx.cues if c.name == "capture_people"]
+    for s, e, ctype in lex.control.find(tokens, ctx.first, ctx.last):
+        tok = tokens[s]
+        nominal = ctype == "controlled" and tok.has("PREP", "NOUN")
+        failed = _failure(ctx, s)
+        if not nominal and not (tok.is_finite or (failed is not None and tok.has("VERB", "INFN"))):
+            continue
+        if any(c.start <= s < c.end or s <= c.start < e for c in capture_people):
+            continue
+        if not nominal and _blocked(ctx, s):
+            continue
+        obj_end = _object_end(ctx, e)
+        if not nominal and _unit_groups(ctx, e, min(e + 3, obj_end)) & {
+            "equipment",
+            "personnel",
+            "fighting",
+        }:
+            continue  # "захопив танк", "отбили атаку"
+        if ctype == "liberate" and "fighting" in _unit_groups(ctx, max(ctx.first, s - 6), s):
+            continue  # "атаки … отбиты"
+        label: Label | None = None
+        if nominal:
+            label = next((lb for lb in ctx.labels if e <= lb.start <= e + 2), None)
+        if label is None:
+            label = agent_side(tokens, ctx.labels, ctx.first, ctx.last, s)
+        side = ctx.side(label)
+        if side is None and ctx.state.agent_paragraph == ctx.sent.paragraph:
+            side = ctx.state.agent
+        if side is None:
+            side = ctx.claimant_side
+        category = {"controlled": "controlled", "liberate": "liberated"}.get(ctype, "captured")
+        if ctype == "liberate" and side == "RU":
+            category = "captured"
+        if ctype in ("enter", "advance") and lex.cues["contested_place"].find(tokens, e, obj_end):
+            category = "contested"
+        city_object = any(
+            k in ("город", "місто", "населенный", "населений")
+            for t in tokens[max(ctx.first, s - 3) : obj_end]
+            for k in t.keys
+        )
+        drafts.append(
+            Draft(
+                "territorial_control",
+                category,
+                (failed if failed is not None else s, max(e, obj_end)),
+                None,
+                side,
+                s,
+                denied=failed is not None,
+                needs_place=not city_object,
+                object_place=city_object,
+            )
+        )
+    return drafts
+
+
+def _denied_control(ctx: _Ctx) -> list[Draft]:
+    """ "Генштаб опроверг захват Купянска": the capture a denial is about."""
+    if not ctx.lex.denial.find(ctx.tokens, ctx.first, ctx.last):
+        return []
+    for cue in ctx.cues:
+        if cue.name != "control_nouns":
+            continue
+        obj_end = _object_end(ctx, cue.end)
+        after = [lb for lb in ctx.labels if cue.end <= lb.start < obj_end + 3]
+        side = ctx.side(after[-1]) if after else opposite(ctx.claimant_side)
+        draft = Draft(
+            "territorial_control", "captured", (cue.start, obj_end), None, side, cue.start
+        )
+        draft.denied = draft.needs_place = True
+        return [draft]
+    return []
+
+
+def _unit_groups(ctx: _Ctx, start: int, end: int) -> set[str]:
+    groups: set[str] = set()
+    for k in range(start, end):
+        hit = ctx.lex.units.match(ctx.tokens, k, end)
+        if hit is not None:
+            groups.add(hit[1].group)
+    return groups
+
+
+def _capture_drafts(ctx: _Ctx, numeric: Sequence[Draft]) -> list[Draft]:
+    """ "беруть у полон російських військових", "захопили в полон мера", "здаються в полон"."""
+    if any(d.category == "captured" for d in numeric):
+        return []
+    tokens = ctx.tokens
+    drafts: list[Draft] = []
+    seen_end = -1
+    for cue in ctx.cues:
+        if cue.name != "capture_people" or cue.start < seen_end:
+            continue
+        verb = _verb_near(ctx, cue)
+        if verb is None or _blocked(ctx, verb):
+            continue
+        seen_end = cue.end
+        obj_end = _object_end(ctx, cue.end)
+        own = next((lb for lb in ctx.labels if cue.end <= lb.start < obj_end), None)
+        surrender = any(k.startswith(("сда", "зда")) for k in tokens[verb].keys)
+        agent = agent_side(tokens, ctx.labels, ctx.first, ctx.last, verb)
+        if own is not None:
+            side = ctx.side(own)
+        elif surrender:
+            side = ctx.side(agent)
+        else:
+            side = opposite(ctx.side(agent)) if agent is not None else opposite(ctx.claimant_side)
+        drafts.append(
+            Draft(
+                "casualties",
+                "captured",
+                (min(verb, cue.start), max(obj_end, cue.end)),
+                None,
+                side,
+                verb,
+            )
+        )
+    return drafts
+
+
+def _verb_near(ctx: _Ctx, cue: Cue) -> int | None:
+    for k in range(max(ctx.first, cue.start - 3), min(ctx.last, cue.end + 1)):
+        if ctx.tokens[k].has("VERB", "PRTS"):
+            return k
+    return None
+
+
+def _destroy_drafts(ctx: _Ctx, covered: set[int]) -> list[Draft]:
+    """ "подбили российский танк", "уничтожили всю бронетехнику", "ликвидировали … ВСУшников"."""
+    tokens, lex = ctx.tokens, ctx.lex
+    drafts: list[Draft] = []
+    partitive = lex.cues["partitive"]
+    done: set[int] = set()
+    for cue in ctx.cues:
+        if cue.name not in ("destroy", "capture_equipment", "kill"):
+            continue
+        verb = tokens[cue.start]
+        if not verb.is_finite or _blocked(ctx, cue.start) or cue.start in done:
+            continue
+        done.add(cue.start)
+        k = cue.end
+        while k < ctx.last and k - cue.end < 8 and tokens[k].text not in ".;:!?()—":
+            if k in covered or (tokens[k].is_finite and not tokens[k].has("ADJF", "NOUN")):
+                break
+            hit = lex.units.match(tokens, k, ctx.last)
+            if hit is None:
+                k += 1
+                continue
+            info = hit[1]
+            head = tokens[hit[0] - 1]
+            quantified = any(partitive.match(tokens, p, k) for p in range(max(cue.end, k - 3), k))
+            singular = "plur" not in head.grams and not info.mass
+            begin = _np_start(ctx, cue.end, k)
+            if info.group == "equipment" and (singular or quantified) and cue.name != "kill":
+                drafts.append(
+                    Draft(
+                        "equipment_loss",
+                        info.name,
+                        (begin, hit[0]),
+                        None,
+                        _target_side(ctx, cue, k, hit[0]),
+                        cue.start,
+                    )
+                )
+            elif info.group == "personnel" and quantified and not info.generic:
+                category = "casualties" if info.mass and cue.name == "destroy" else "killed"
+                drafts.append(
+                    Draft(
+                        "casualties",
+                        category,
+                        (begin, hit[0]),
+                        None,
+                        _target_side(ctx, cue, k, hit[0]),
+                        cue.start,
+                    )
+                )
+            k = hit[0]
+            if k < ctx.last and tokens[k].key not in (",", "и", "і", "та", "й", "а"):
+                break  # "захопив танк Т-72": one object, its model name is no second one
+    return drafts
+
+
+def _np_start(ctx: _Ctx, floor: int, head: int) -> int:
+    """Where the noun phrase of the noun at `head` starts ("значительную часть живой силы")."""
+    k = head
+    while k > floor and (
+        ctx.tokens[k - 1].has("ADJF", "PRTF", "NUMR", "NPRO", "Apro")
+        or ctx.lex.cues["partitive"].match(ctx.tokens, k - 1, head)
+        or ctx.tokens[k - 1].key in ("еще", "ещё", "ще", "примерно", "приблизно")
+    ):
+        k -= 1
+    return k
+
+
+def _target_side(ctx: _Ctx, cue: Cue, start: int, end: int) -> str | None:
+    own = _np_label(ctx, start - 1, end)
+    if own is not None:
+        return ctx.side(own)
+    agent = agent_side(ctx.tokens, ctx.labels, ctx.first, ctx.last, cue.start)
+    if agent is not None:
+        return opposite(ctx.side(agent))
+    return opposite(ctx.claimant_side)
+
+
+def _strike_drafts(ctx: _Ctx) -> list[Draft]:
+    """ "били ракетами по Дніпропетровщині", "применения Россией новейшей ракеты"."""
+    tokens, lex = ctx.tokens, ctx.lex
+    drafts: list[Draft] = []
+    for cue in ctx.cues:
+        if cue.name == "weapon_use":
+            weapon = next(
+                (
+                    k
+                    for k in range(cue.end, min(cue.end + 4, ctx.last))
+                    if (h := lex.units.match(tokens, k, ctx.last))
+                    and h[1].name in ("missiles", "uav")
+                ),
+                None,
+            )
+            if weapon is None:
+                continue
+            end = weapon + 1
+        elif cue.name == "strike_verbs":
+            if not tokens[cue.start].is_finite or _blocked(ctx, cue.start):
+                continue
+            end = cue.end
+        else:
+            continue
+        label = agent_side(tokens, ctx.labels, ctx.first, ctx.last, cue.start)
+        side = ctx.side(label) or opposite(ctx.claimant_side)
+        drafts.append(
+            Draft(
+                "strike", None, (cue.start, end), None, side, cue.start, needs_place=label is None
+            )
+        )
+        break
+    return drafts
+
+
+def _reinforcement_drafts(ctx: _Ctx) -> list[Draft]:
+    """ "Нагнали підкріплення на Харківщину": forces brought up, no figure."""
+    drafts: list[Draft] = []
+    for cue in ctx.cues:
+        if cue.name != "reinforcement":
+            continue
+        verb = nearest(ctx.cues, ("troops",), cue.start, 3)
+        if verb is None or _blocked(ctx, verb.start):
+            continue
+        label = agent_side(ctx.tokens, ctx.labels, ctx.first, ctx.last, verb.start)
+        side = ctx.side(label)
+        if side is None and ctx.state.agent_paragraph == ctx.sent.paragraph:
+            side = ctx.state.agent
+        drafts.append(
+            Draft(
+                "troop_strength",
+                None,
+                (min(verb.start, cue.start), max(verb.end, cue.end)),
+                None,
+                side,
+                verb.start,
+            )
+        )
+        break
+    return drafts
+
+
+def _slang_drafts(ctx: _Ctx) -> list[Draft]:
+    """ "«двохсотих» і «трьохсотих»": the dead and the wounded in soldiers' slang."""
+    hits = [c for c in ctx.cues if c.name in ("slang_killed", "slang_wounded")]
+    if not hits:
+        return []
+    names = {c.name for c in hits}
+    category = (
+        "casualties" if len(names) == 2 else ("killed" if "slang_killed" in names else "wounded")
+    )
+    start, end = hits[0].start, hits[-1].end
+    if end < ctx.last and ctx.tokens[end].text in '»"”':
+        end += 1
+    if start > ctx.first and ctx.tokens[start - 1].text in '«"“':
+        start -= 1
+    label = next(iter(ctx.labels), None)
+    side = ctx.side(label) or opposite(ctx.claimant_side)
+    return [Draft("casualties", category, (start, end), None, side, hits[0].start)]

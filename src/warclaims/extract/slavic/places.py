@@ -1,0 +1,355 @@
+"""Place mentions in Russian and Ukrainian and their resolution through the gazetteer.
+
+Inflected names go through pymorphy3 normal forms and `warclaims.places.lookup` (the surface
+form first, then each lemma): "в Купянске", "під Покровськом", "Харьковской области",
+"на Купянском направлении" (the town the direction is named after), "Харківщина" (the oblast).
+Nothing is guessed: a mention the gazetteer cannot resolve keeps only its `mention`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from warclaims.extract.slavic.lexicon import SlavicLexicon
+from warclaims.extract.slavic.text import GUESS, Token, analyzer, norm_word
+from warclaims.model import Place, Span
+from warclaims.places import lookup
+from warclaims.places.translit import translit_uk
+
+_PERSON = frozenset({"Name", "Patr", "Surn"})
+_PLACE_PREPOSITIONS = frozenset(
+    "в во у под під біля возле около поблизу близ до из із з від от через на по".split()  # noqa: SIM905
+)
+_QUOTES_OPEN = '«"“„'
+_QUOTES_CLOSE = '»"”“'
+_GENDERS = ("masc", "femn", "neut")
+_DIRECTION_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ский", ("ск", "")),
+    ("цкий", ("цк",)),
+    ("ський", ("ськ", "")),
+    ("цький", ("цьк",)),
+    ("зький", ("жжя",)),
+)
+
+
+# oblique endings of place names -> nominative endings, for names the dictionaries do not know
+# ("Куп'янська" -> "Куп'янськ", "Кругляківці" -> "Кругляківка")
+_CASE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ськом", ("ськ",)),
+    ("ська", ("ськ", "ська")),
+    ("ську", ("ськ",)),
+    ("ском", ("ск",)),
+    ("ска", ("ск",)),
+    ("ске", ("ск",)),
+    ("ску", ("ск",)),
+    ("ки", ("ка",)),
+    ("ку", ("ка",)),
+    ("ці", ("ка",)),
+    ("кою", ("ка",)),
+    ("ке", ("ка",)),
+    ("ой", ("а",)),
+    ("ої", ("а",)),
+    ("ого", ("е", "ий", "ый")),
+    ("ому", ("е", "ий", "ый")),
+    ("ом", ("", "о", "е")),
+    ("ем", ("", "е")),
+    ("а", ("", "е", "о")),
+    ("у", ("", "а")),
+    ("і", ("а", "ь", "я")),
+    ("е", ("", "а")),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceHit:
+    start: int  # token indices
+    end: int
+    place: Place
+    kind: str  # settlement | oblast | raion | region | country | unresolved
+
+    @property
+    def resolved(self) -> bool:
+        return self.place.name is not None
+
+
+@lru_cache(maxsize=32768)
+def _lookup(name: str, oblast: str | None = None) -> Place:
+    return lookup(name, oblast=oblast)
+
+
+def _resolve(candidates: Sequence[str], mention: str, span: Span, oblast: str | None) -> Place:
+    """The form as written when it is the place's own name ("Копанки": Kopanky), else the
+    surest resolution among all candidates ("под Покровском": Pokrovsk, a unique town, before
+    Pokrovske, one of many villages)."""
+    best: Place | None = None
+    surface = _lookup(candidates[0], oblast) if candidates else None
+    if surface is not None and surface.name is not None and _spelled_as(candidates[0], surface):
+        return surface.model_copy(update={"mention": mention, "span": span})
+    for name in candidates:
+        found = _lookup(name, oblast)
+        if found.name is not None and (
+            best is None or (found.confidence or 0) > (best.confidence or 0) + 1e-9
+        ):
+            best = found
+    if best is None:
+        return Place(mention=mention, span=span)
+    return best.model_copy(update={"mention": mention, "span": span})
+
+
+def _spelled_as(written: str, place: Place) -> bool:
+    """Whether a Cyrillic form transliterates to the place's name (not an inflected form)."""
+    name = (place.name or "").casefold()
+    return translit_uk(written).casefold() == name or written.casefold() == name
+
+
+def _kind(place: Place) -> str:
+    if place.name is None:
+        return "unresolved"
+    return place.precision or "settlement"
+
+
+def _inflect_adj(word: str, language: str, grams: set[str]) -> list[str]:
+    return list(_inflect_adj_cached(word, language, frozenset(grams)))
+
+
+@lru_cache(maxsize=16384)
+def _inflect_adj_cached(word: str, language: str, grams: frozenset[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for lang in (language, "ru" if language == "uk" else "uk"):
+        for p in analyzer(lang).parse(word):
+            if "ADJF" not in p.tag.grammemes:
+                continue
+            form = p.inflect(set(grams))
+            if form is not None and form.word not in out:
+                out.append(form.word)
+    return tuple(out)
+
+
+@lru_cache(maxsize=16384)
+def _noun_gender(word: str, language: str) -> str | None:
+    for lang in (language, "ru" if language == "uk" else "uk"):
+        for p in analyzer(lang).parse(word):
+            if "NOUN" in p.tag.grammemes:
+                for g in _GENDERS:
+                    if g in p.tag.grammemes:
+                        return g
+    return None
+
+
+def _direction_towns(adjective_lemmas: frozenset[str]) -> list[str]:
+    out: list[str] = []
+    for lemma in sorted(adjective_lemmas):
+        for ending, replacements in _DIRECTION_ENDINGS:
+            if lemma.endswith(ending):
+                base = lemma[: -len(ending)]
+                out += [base + r for r in replacements]
+    return [w.capitalize() for w in out if len(w) >= 5]
+
+
+def _place_adjective(tok: Token) -> bool:
+    """An adjective made from a place name: "Харьковской", "курском", "Миколаївському"."""
+    return tok.has("ADJF") and any(
+        k.endswith(("ский", "цкий", "ський", "цький", "зький", "ская", "ська")) for k in tok.keys
+    )
+
+
+def _span(tokens: Sequence[Token], s: int, e: int) -> Span:
+    return Span(start=tokens[s].start, end=tokens[e - 1].end)
+
+
+def _text(text: str, tokens: Sequence[Token], s: int, e: int) -> str:
+    return text[tokens[s].start : tokens[e - 1].end]
+
+
+def find_places(
+    text: str,
+    tokens: Sequence[Token],
+    first: int,
+    last: int,
+    lex: SlavicLexicon,
+    language: str,
+    skip: frozenset[int] = frozenset(),
+) -> list[PlaceHit]:
+    """Place mentions in tokens[first:last], resolved where the gazetteer can."""
+    hits: list[PlaceHit] = []
+    used: set[int] = set(skip)
+    oblast_words = lex.table("oblast_words")
+    raion_words = lex.table("raion_words")
+    direction_words = lex.table("direction_words")
+    # "Харьковской области", "Купянском районе", "на Купянском направлении"
+    for i in range(first + 1, last):
+        prev = tokens[i - 1]
+        if not _place_adjective(prev) or i - 1 in used:
+            continue
+        mention = _text(text, tokens, i - 1, i + 1)
+        span = _span(tokens, i - 1, i + 1)
+        if oblast_words.match(tokens, i, last):
+            names = [
+                f"{a} область" for a in _inflect_adj(prev.key, language, {"nomn", "femn", "sing"})
+            ]
+            place = _resolve(names, mention, span, None)
+            hits.append(PlaceHit(i - 1, i + 1, place, _kind(place) if place.name else "unresolved"))
+        elif raion_words.match(tokens, i, last) and prev.is_capitalised:
+            names = [
+                f"{a} район" for a in _inflect_adj(prev.key, language, {"nomn", "masc", "sing"})
+            ]
+            place = _resolve(names, mention, span, None)
+            hits.append(PlaceHit(i - 1, i + 1, place, _kind(place) if place.name else "unresolved"))
+        elif direction_words.match(tokens, i, last):
+            place = _resolve(_direction_towns(prev.keys), mention, span, None)
+            hits.append(PlaceHit(i - 1, i + 1, place, _kind(place) if place.name else "unresolved"))
+        else:
+            continue
+        used.update((i - 1, i))
+    used.update(_person_runs(text, tokens, first, last))
+    used.update(k for s, e, _ in lex.sides.find(tokens, first, last) for k in range(s, e))
+    oblast = next((h.place.name for h in hits if h.kind == "oblast"), None)
+    regions = lex.data["region_names"]
+    street = lex.table("street_words")
+    stop = lex.words("place_stop")
+    i = first
+    while i < last:
+        tok = tokens[i]
+        if i in used or not tok.is_word:
+            i += 1
+            continue
+        region = next((regions[k] for k in sorted(tok.keys) if k in regions), None)
+        if region is not None and tok.is_capitalised:
+            place = _resolve([region], tok.text, _span(tokens, i, i + 1), None)
+            hits.append(PlaceHit(i, i + 1, place, _kind(place)))
+            used.add(i)
+            i += 1
+            continue
+        if not _place_like(tokens, i, first, stop, street, used):
+            i += 1
+            continue
+        j = i + 1
+        while (
+            j < last
+            and j - i < 3
+            and _place_like(tokens, j, first, stop, street, used)
+            and (text[tokens[j - 1].end : tokens[j].start] == " ")
+        ):
+            j += 1
+        hit = _run(text, tokens, i, j, oblast, language)
+        if hit is not None:
+            hits.append(hit)
+            used.update(range(hit.start, hit.end))
+            i = hit.end
+        else:
+            i += 1
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def _person_runs(text: str, tokens: Sequence[Token], first: int, last: int) -> set[int]:
+    """Capitalised runs with a first name or patronymic in them: people, not places
+    ("Лейтенанту Сапилу Віталію Романовичу")."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i in range(first, last + 1):
+        tok = tokens[i] if i < last else None
+        joined = (
+            tok is not None
+            and tok.is_word
+            and tok.is_capitalised
+            and (not run or text[tokens[run[-1]].end : tok.start] == " ")
+        )
+        if joined:
+            run.append(i)
+            continue
+        if any(tokens[k].grams & {"Name", "Patr"} and "Geox" not in tokens[k].grams for k in run):
+            out.update(run)
+        run = [i] if tok is not None and tok.is_word and tok.is_capitalised else []
+    return out
+
+
+def _place_like(
+    tokens: Sequence[Token],
+    i: int,
+    first: int,
+    stop: frozenset[str],
+    street: object,
+    used: set[int],
+) -> bool:
+    tok = tokens[i]
+    if i in used or not tok.is_word or not tok.is_capitalised:
+        return False
+    if tok.text.isupper() and len(tok.text) > 1:
+        return False  # ВСУ, НАТО, ATACMS
+    if tok.keys & stop or tok.key.isascii():
+        return False
+    after_preposition = i > first and tokens[i - 1].key in _PLACE_PREPOSITIONS
+    if tok.grams & _PERSON and not tok.grams & {"Geox", GUESS} and not after_preposition:
+        return False  # a known first name or surname (a guessed "Surn" may well be a place)
+    if i > first and tokens[i - 1].text in _QUOTES_OPEN:
+        return False
+    if i > first and street.match(tokens, i - 1, i) is not None:  # type: ignore[attr-defined]
+        return False
+    if i - 2 >= first and street.match(tokens, i - 2, i) is not None:  # type: ignore[attr-defined]
+        return False
+    sentence_initial = i == first or tokens[i - 1].text in ".!?…—–-▪•"
+    return not (sentence_initial and "Geox" not in tok.grams and _common_word(tok))
+
+
+def _common_word(tok: Token) -> bool:
+    """A known word that is not a proper name: "Город", "Сотні", "Вчора"."""
+    return (
+        bool(tok.grams)
+        and not tok.grams & frozenset({"Geox", "Name", "Surn", "UNKN"})
+        and (
+            tok.has(
+                "NOUN",
+                "ADJF",
+                "VERB",
+                "ADVB",
+                "PREP",
+                "CONJ",
+                "NPRO",
+                "PRCL",
+                "NUMR",
+                "INFN",
+                "PRTS",
+            )
+        )
+    )
+
+
+def _run(
+    text: str, tokens: Sequence[Token], i: int, j: int, oblast: str | None, language: str
+) -> PlaceHit | None:
+    """The longest prefix of tokens[i:j] that the gazetteer resolves."""
+    for e in range(j, i, -1):
+        mention = _text(text, tokens, i, e)
+        span = _span(tokens, i, e)
+        place = _resolve(_candidates(tokens, i, e, mention, language), mention, span, oblast)
+        if place.name is not None:
+            return PlaceHit(i, e, place, _kind(place))
+    return None
+
+
+def _candidates(tokens: Sequence[Token], i: int, e: int, mention: str, language: str) -> list[str]:
+    out = [mention]
+    if e - i == 1:
+        tok = tokens[i]
+        lemmas = sorted(tok.keys - {tok.key}, key=lambda w: (w.endswith(("ий", "ій", "ый")), w))
+        out += [w.capitalize() for w in lemmas]
+        for ending, replacements in _CASE_ENDINGS:  # names neither dictionary knows
+            if tok.key.endswith(ending) and len(tok.key) > len(ending) + 2:
+                stem = tok.text[: -len(ending)]
+                out += [stem + r for r in replacements]
+        return out
+    if e - i == 2:
+        adj, noun = tokens[i], tokens[i + 1]
+        for noun_lemma in sorted(noun.keys):
+            gender = _noun_gender(noun_lemma, language)
+            forms = _inflect_adj(adj.key, language, {"nomn", "sing", gender}) if gender else []
+            for form in forms or [adj.key]:
+                out.append(f"{form.capitalize()} {noun_lemma.capitalize()}")
+    return out
+
+
+def norm_name(name: str) -> str:
+    return norm_word(name)
