@@ -9,14 +9,21 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.text import Text
 
 from warclaims import __version__
@@ -31,6 +38,8 @@ from warclaims.ingest.files import (
 from warclaims.model import KINDS, Document
 
 if TYPE_CHECKING:
+    from warclaims.ingest.runner import IngestResult
+    from warclaims.ingest.sources import ReportReader
     from warclaims.ingest.text import Report
     from warclaims.store import Store
 
@@ -242,44 +251,109 @@ def ingest(
         list[Path],
         typer.Argument(
             metavar="PATH",
-            help=f"Report files or directories (searched recursively for {_SUFFIXES}).",
+            help="Report files, directories (searched recursively for .txt, .md, .html,"
+            " .json, .jsonl, .rss, .atom, .xml) or - for standard input.",
             show_default=False,
         ),
     ],
     db: DbOption = None,
     published: PublishedOption = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    input_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help="Read every input as txt, html, json, jsonl or feed (default: by suffix;"
+            " standard input is sniffed).",
+            show_default=False,
+        ),
+    ] = None,
+    json_text: Annotated[
+        str, typer.Option(metavar="FIELD", help="JSON field with the report text.")
+    ] = "text",
+    json_title: Annotated[str, typer.Option(metavar="FIELD", help="JSON title field.")] = "title",
+    json_published: Annotated[
+        str, typer.Option(metavar="FIELD", help="JSON publication date field.")
+    ] = "published",
+    json_url: Annotated[str, typer.Option(metavar="FIELD", help="JSON URL field.")] = "url",
+    json_publisher: Annotated[
+        str, typer.Option(metavar="FIELD", help="JSON publisher (outlet) field; a.b for nested.")
+    ] = "publisher",
+    near: Annotated[
+        float,
+        typer.Option(
+            "--near",
+            metavar="SIMILARITY",
+            min=0.05,
+            max=0.99,
+            help="Near-duplicate threshold: estimated Jaccard similarity of word 3-grams.",
+        ),
+    ] = 0.7,
 ) -> None:
-    """Extract reports and store their documents, claims and flags.
+    """Extract reports of any format and store each story once, with all its outlets.
 
-    Re-ingesting a stored report changes nothing.
+    Copies and near-duplicates (a wire story with small edits) become sources of one story.
 
-    Each report is stored in one transaction: one that fails leaves no trace.
+    Each report is committed on its own: run a stopped ingest again to store what is missing.
 
-    Example: warclaims ingest reports/ --db sqlite:///claims.db
+    Bad files, lines and feed entries are listed at the end; the rest goes on.
+
+    --published dates reports that carry no date; for JSON lines --max-bytes bounds each line.
+
+    Example: warclaims ingest reports/ feed.rss - --db sqlite:///claims.db < wire.jsonl
     """
+    from warclaims.ingest.dedup import Signer
+    from warclaims.ingest.jsonl import FieldNames
+    from warclaims.ingest.runner import ingest_reports
+    from warclaims.ingest.sources import ReadOptions, ReportReader
+
+    try:
+        fields = FieldNames(json_text, json_title, json_published, json_url, json_publisher)
+        options = ReadOptions(input_format, fields, published, max_bytes)
+    except ValueError as exc:
+        _error(exc)
+        raise typer.Exit(2) from exc
     with _open_store(db, must_exist=False) as store:
-        reports, failures = _read_all(paths, published, max_bytes)
-        added = skipped = 0
-        for report, document in _analyse_all(reports, "ingesting", failures):
-            try:
-                if store.add(document, source=report.source):
-                    added += 1
-                else:
-                    skipped += 1
-            except Exception as exc:  # one bad report must not stop the batch
-                failures.append(InputError(report.source or "?", f"not stored: {_describe(exc)}"))
-        counts = store.counts()
-    _report_failures(failures)
+        reader = ReportReader(paths, options)
+        with _ingest_progress(reader) as update:
+            result = ingest_reports(store, reader, signer=Signer(near), on_item=update)
+        counts, sources = store.counts(), store.source_counts()
+    _report_failures(result.failures)
     console.print(
-        f"{added} added, {skipped} already stored, {len(failures)} failed · store now holds "
-        f"{counts['documents']} documents, {counts['claims']} claims, {counts['flags']} flags",
+        f"{result.added} added, {result.unchanged} already stored, {len(result.failures)}"
+        f" failed, {result.duplicates} merged as duplicates · store now holds"
+        f" {counts['documents']} documents ({sources['sources']} sources),"
+        f" {counts['claims']} claims, {counts['flags']} flags",
         highlight=False,
         markup=False,
         soft_wrap=True,
     )
-    if failures:
+    if result.failures:
         raise typer.Exit(1)
+
+
+@contextmanager
+def _ingest_progress(reader: ReportReader) -> Iterator[Callable[[IngestResult], None]]:
+    """A progress bar over the inputs' bytes (a counter for standard input)."""
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TimeElapsedColumn(),
+        console=errors,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("ingesting", total=reader.total or None)
+
+        def update(result: IngestResult) -> None:
+            progress.update(
+                task,
+                completed=reader.done,
+                description=f"ingesting · {result.reports} reports, {result.added} added",
+            )
+
+        yield update
 
 
 @contextmanager

@@ -2,49 +2,30 @@
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
+from warclaims.ingest.encoding import decode_bytes
+from warclaims.ingest.errors import InputError
 from warclaims.ingest.text import Report, normalise_text, split_headline
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "REPORT_SUFFIXES",
+    "InputError",
+    "date_from_name",
+    "iter_input_paths",
+    "read_bytes",
+    "read_report",
+    "report_from_text",
+]
 
 DEFAULT_MAX_BYTES = 20_000_000
 REPORT_SUFFIXES: frozenset[str] = frozenset({".txt", ".text", ".md"})
-
-# Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-# C0 controls other than tab, LF, VT, FF, CR; plus DEL. Real text has (almost) none.
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
-_MAX_CONTROL_RATIO = 0.01
-
-
-class InputError(Exception):
-    """A report that cannot be read, with where and why (and what to do, where possible)."""
-
-    def __init__(self, source: str, reason: str, line: int | None = None) -> None:
-        self.source = source
-        self.line = line
-        self.reason = reason
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        where = self.source if self.line is None else f"{self.source}:{self.line}"
-        return f"{where}: {self.reason}"
-
-    def __reduce__(self) -> tuple[type[InputError], tuple[str, str, int | None]]:
-        return (InputError, (self.source, self.reason, self.line))
 
 
 def read_report(
@@ -52,18 +33,18 @@ def read_report(
 ) -> Report:
     """Read, decode and normalise one report file; raise `InputError` for anything unusable."""
     source = str(path)
-    data = _read_bytes(path, source, max_bytes)
+    data = read_bytes(path, source, max_bytes)
+    return report_from_text(data, source, published=published or date_from_name(path.name))
+
+
+def report_from_text(data: bytes, source: str, *, published: str | None = None) -> Report:
+    """A plain-text report from its bytes: decoded, normalised, first line as headline."""
     if not data:
         raise InputError(source, "empty file")
-    text = normalise_text(_decode(data, source))
+    text = normalise_text(decode_bytes(data, source))
     if not text.strip():
         raise InputError(source, "empty file (whitespace only)")
-    return Report(
-        text=text,
-        title=split_headline(text),
-        published=published or date_from_name(path.name),
-        source=source,
-    )
+    return Report(text=text, title=split_headline(text), published=published, source=source)
 
 
 _NAME_DATE = re.compile(r"(?<!\d)(20\d\d|19\d\d)-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?!\d)")
@@ -81,17 +62,19 @@ def date_from_name(name: str) -> str | None:
         return None
 
 
-def iter_input_paths(paths: list[Path]) -> Iterator[Path | InputError]:
+def iter_input_paths(
+    paths: list[Path], suffixes: Collection[str] = REPORT_SUFFIXES
+) -> Iterator[Path | InputError]:
     """The report files named by `paths`, in order, each once.
 
     Files are taken as given; directories are walked recursively in sorted order, skipping
-    hidden entries, README/LICENSE-style files and files whose suffix is not a report suffix
-    (.txt, .text, .md).
+    hidden entries, README/LICENSE-style files and files whose suffix is not in `suffixes`
+    (by default the plain-text ones: .txt, .text, .md).
     A path that does not exist (or a directory that cannot be listed) yields an `InputError`.
     """
     seen: set[Path] = set()
     for path in paths:
-        for item in _expand(path, set()):
+        for item in _expand(path, set(), suffixes):
             if isinstance(item, Path):
                 key = _identity(item)
                 if key in seen:
@@ -103,7 +86,7 @@ def iter_input_paths(paths: list[Path]) -> Iterator[Path | InputError]:
 # -- reading ----------------------------------------------------------------------------------
 
 
-def _read_bytes(path: Path, source: str, max_bytes: int) -> bytes:
+def read_bytes(path: Path, source: str, max_bytes: int) -> bytes:
     """The file's bytes, at most `max_bytes` (size checked before and while reading)."""
     try:
         info = path.stat()
@@ -152,110 +135,12 @@ def _os_error(source: str, exc: OSError) -> InputError:
     return InputError(source, f"cannot read: {exc.strerror or exc}")
 
 
-# -- decoding ---------------------------------------------------------------------------------
-
-
-def _decode(data: bytes, source: str) -> str:
-    """BOM, then strict UTF-8, then a UTF-16/32 pattern, then charset detection."""
-    text = _decode_bom(data, source)
-    if text is None and b"\x00" in data:
-        text = _decode_wide(data)
-        if text is None:
-            raise _binary(source, "NUL bytes")
-    if text is None:
-        text = _decode_utf8_or_detect(data, source)
-    if _looks_binary(text):
-        raise _binary(source, "control characters")
-    return text
-
-
-def _binary(source: str, why: str) -> InputError:
-    return InputError(source, f"binary file ({why}); only text reports are read")
-
-
-def _decode_bom(data: bytes, source: str) -> str | None:
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data[len(bom) :].decode(codec)
-            except UnicodeDecodeError as exc:
-                name = codec.upper().replace("-LE", " LE").replace("-BE", " BE")
-                raise InputError(
-                    source,
-                    f"cannot decode: starts with a {name} byte-order mark but is not {name}; "
-                    "convert it to UTF-8",
-                    line=_line_of(data, len(bom) + exc.start),
-                ) from exc
-    return None
-
-
-def _decode_wide(data: bytes) -> str | None:
-    """Text in UTF-16/UTF-32 without a BOM, recognised by where its NUL bytes sit."""
-    codec = _wide_codec(data)
-    if codec is None:
-        return None
-    try:
-        text = data.decode(codec)
-    except UnicodeDecodeError:
-        return None
-    return None if _looks_binary(text) else text
-
-
-def _wide_codec(data: bytes) -> str | None:
-    if len(data) % 4 == 0:
-        lanes = [data[i::4].count(0) for i in range(4)]
-        units = len(data) // 4
-        if lanes[2] == lanes[3] == units and lanes[0] < units:
-            return "utf-32-le"
-        if lanes[0] == lanes[1] == units and lanes[3] < units:
-            return "utf-32-be"
-    if len(data) % 2:
-        return None
-    even, odd = data[0::2].count(0), data[1::2].count(0)
-    # A few NULs may sit on the other lane (U+0100, U+0400, ... in UTF-16 LE), random data
-    # spreads them evenly.
-    if odd and even * 20 <= odd:
-        return "utf-16-le"
-    if even and odd * 20 <= even:
-        return "utf-16-be"
-    return None
-
-
-def _decode_utf8_or_detect(data: bytes, source: str) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        first_bad = exc
-    try:
-        best = from_bytes(data).best()
-    except Exception:  # the detector is a heuristic: its failure means "no charset found"
-        best = None
-    if best is None:
-        bad = data[first_bad.start]
-        raise InputError(
-            source,
-            "cannot decode: not UTF-8/UTF-16 and no charset detected "
-            f"(first invalid byte 0x{bad:02x}); convert it to UTF-8",
-            line=_line_of(data, first_bad.start),
-        ) from first_bad
-    return str(best)
-
-
-def _looks_binary(text: str) -> bool:
-    if "\x00" in text:
-        return True
-    controls = len(_CONTROL.findall(text))
-    return controls > max(1, len(text) * _MAX_CONTROL_RATIO)
-
-
-def _line_of(data: bytes, offset: int) -> int:
-    return data.count(b"\n", 0, offset) + 1
-
-
 # -- walking ----------------------------------------------------------------------------------
 
 
-def _expand(path: Path, visiting: set[Path]) -> Iterator[Path | InputError]:
+def _expand(
+    path: Path, visiting: set[Path], suffixes: Collection[str]
+) -> Iterator[Path | InputError]:
     """`path` itself if it is not a directory, else the report files below it."""
     try:
         info = path.stat()
@@ -267,12 +152,14 @@ def _expand(path: Path, visiting: set[Path]) -> Iterator[Path | InputError]:
         yield _os_error(str(path), exc)
         return
     if stat.S_ISDIR(info.st_mode):
-        yield from _walk(path, visiting)
+        yield from _walk(path, visiting, suffixes)
     else:
         yield path
 
 
-def _walk(directory: Path, visiting: set[Path]) -> Iterator[Path | InputError]:
+def _walk(
+    directory: Path, visiting: set[Path], suffixes: Collection[str]
+) -> Iterator[Path | InputError]:
     key = _identity(directory)
     if key in visiting:  # a symlink loop
         return
@@ -287,8 +174,8 @@ def _walk(directory: Path, visiting: set[Path]) -> Iterator[Path | InputError]:
             continue  # hidden files; a folder's README or LICENSE is not a report
         child = directory / entry.name
         if _is_dir(entry):
-            yield from _walk(child, visiting)
-        elif child.suffix.lower() in REPORT_SUFFIXES:
+            yield from _walk(child, visiting, suffixes)
+        elif child.suffix.lower() in suffixes:
             yield child
 
 

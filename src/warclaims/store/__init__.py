@@ -1,7 +1,11 @@
 """The embedded claim store (SQLite for now)."""
 
 from warclaims.store.db import (
+    Cluster,
     DocumentSummary,
+    Located,
+    Outlet,
+    Signature,
     Store,
     StoredClaim,
     StoreError,
@@ -10,7 +14,11 @@ from warclaims.store.db import (
 )
 
 __all__ = [
+    "Cluster",
     "DocumentSummary",
+    "Located",
+    "Outlet",
+    "Signature",
     "Store",
     "StoreError",
     "StoredClaim",

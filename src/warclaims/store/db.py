@@ -1,4 +1,25 @@
-"""An embedded SQLite store of documents, claims, places and flags (plain sqlite3)."""
+"""An embedded SQLite store of documents, claims, places and flags (plain sqlite3).
+
+Duplicates and outlets (schema v2). Each stored document is one *cluster*: a story stored
+once, with every source that carried it. The cluster id is the doc_id of its stored
+document, in the column `documents.cluster_id` (today always equal to `doc_id`). The table
+`document_sources` lists the cluster's sources, one row per outlet (doc_id, publisher, url):
+
+    cluster_id  the stored document's doc_id
+    doc_id      this copy's own text hash (= cluster_id unless relation is 'near')
+    relation    'original' (the copy that was analysed and stored), 'exact' (the same
+                text from another outlet) or 'near' (a near-duplicate with small edits,
+                not analysed: its claims are the cluster's)
+    similarity  estimated Jaccard similarity with the cluster (1.0 for original/exact)
+    publisher, url, title, published, source, ingested_at   as the copy gave them
+
+So a comparison counts each cluster once by counting claims (they only ever come from the
+cluster's one document) and lists a claim's outlets with
+
+    SELECT publisher, url FROM document_sources WHERE cluster_id = ? ORDER BY id
+
+or `Store.cluster_of(doc_id)` / `Store.clusters()` in Python.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +31,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
+from urllib.parse import urlsplit
 
 from warclaims.model import KINDS, Claim, Document, Flag, Place
 from warclaims.store.schema import MIGRATIONS, MIGRATIONS_TABLE
@@ -33,6 +55,66 @@ class StoredClaim:
     title: str | None
     published: str | None
     claim: Claim
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """A text's MinHash signature (uint64 little-endian values) and its LSH band keys."""
+
+    scheme: str
+    hashvalues: bytes
+    bands: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    """One source of a cluster: a row of `document_sources`."""
+
+    doc_id: str
+    relation: str
+    similarity: float | None
+    publisher: str | None
+    url: str | None
+    title: str | None
+    published: str | None
+    source: str | None
+
+    @property
+    def name(self) -> str:
+        """The publisher, else the URL's host, else the file it came from, else the doc_id."""
+        if self.publisher:
+            return self.publisher
+        if self.url:
+            host = urlsplit(self.url).hostname
+            if host:
+                return host.removeprefix("www.")
+        return self.source or self.doc_id
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """A story stored once (document `cluster_id`) and every source that carried it."""
+
+    cluster_id: str
+    sources: tuple[Outlet, ...]
+
+    @property
+    def outlets(self) -> list[str]:
+        """The distinct outlet names, in the order they were ingested."""
+        return list(dict.fromkeys(source.name for source in self.sources))
+
+    @property
+    def size(self) -> int:
+        return len(self.sources)
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """Where a text (by doc_id) is already stored: its cluster and how it joined it."""
+
+    cluster_id: str
+    relation: str
+    similarity: float | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,8 +206,11 @@ class Store:
 
     # -- writing -------------------------------------------------------------------------------
 
-    def add(self, doc: Document, *, source: str | None = None) -> bool:
-        """Store `doc` with its claims, places and flags in one transaction.
+    def add(
+        self, doc: Document, *, source: str | None = None, signature: Signature | None = None
+    ) -> bool:
+        """Store `doc` with its claims, places, flags, its 'original' source row and (when
+        given) its near-duplicate signature, all in one transaction: a cluster of its own.
 
         Returns False, changing nothing, when `doc.doc_id` is already stored.
         """
@@ -135,17 +220,147 @@ class Store:
             if _has_document(conn, doc.doc_id):
                 conn.execute("ROLLBACK")
                 return False
-            _insert_document(conn, doc, source, _now())
+            now = _now()
+            _insert_document(conn, doc, source, now)
             for ordinal, claim in enumerate(doc.claims):
                 claim_id = _insert_claim(conn, doc.doc_id, ordinal, claim)
                 _insert_places(conn, claim_id, claim.places)
             _insert_flags(conn, doc.doc_id, doc.flags)
+            original = Outlet(
+                doc.doc_id, "original", 1.0, doc.publisher, doc.url, doc.title, doc.published,
+                source,
+            )  # fmt: skip
+            _insert_source(conn, doc.doc_id, original, now)
+            if signature is not None:
+                _insert_signature(conn, doc.doc_id, doc.doc_id, signature)
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
         return True
+
+    def add_source(
+        self, cluster_id: str, outlet: Outlet, *, signature: Signature | None = None
+    ) -> bool:
+        """Record another source of the stored story `cluster_id` (one transaction).
+
+        `outlet.relation` is 'exact' (the same text) or 'near' (a near-duplicate, whose
+        own `outlet.doc_id` and `signature` are kept so that its copies are recognised).
+        Returns False, changing nothing, when that doc_id from that publisher and URL is
+        already recorded; raises StoreError when `cluster_id` is not a stored document.
+        """
+        if outlet.relation not in ("exact", "near"):
+            raise ValueError(f"relation must be 'exact' or 'near', not {outlet.relation!r}")
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if not _has_document(conn, cluster_id):
+                raise StoreError(f"no stored document {cluster_id} to add a source to")
+            added = _insert_source(conn, cluster_id, outlet, _now())
+            if added and signature is not None and not _has_signature(conn, outlet.doc_id):
+                _insert_signature(conn, outlet.doc_id, cluster_id, signature)
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        return added
+
+    def set_signature(self, doc_id: str, signature: Signature) -> None:
+        """Store (or replace) the near-duplicate signature of stored document `doc_id`."""
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("DELETE FROM minhashes WHERE doc_id = ?", (doc_id,))
+            _insert_signature(conn, doc_id, doc_id, signature)
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    # -- duplicates ----------------------------------------------------------------------------
+
+    def locate(self, doc_id: str) -> Located | None:
+        """The cluster that already holds the text `doc_id` (stored or as a source), or None."""
+        row = self._conn.execute(
+            "SELECT cluster_id, relation, similarity FROM document_sources"
+            " WHERE doc_id = ? ORDER BY id LIMIT 1",
+            (doc_id,),
+        ).fetchone()
+        if row is not None:
+            return Located(*row)
+        if _has_document(self._conn, doc_id):  # stored by a writer that kept no source row
+            return Located(doc_id, "original", 1.0)
+        return None
+
+    def near_candidates(self, signature: Signature) -> list[tuple[str, str, bytes]]:
+        """(doc_id, cluster_id, hashvalues) of the stored signatures that share an LSH band
+        with `signature` (same scheme), by doc_id."""
+        if not signature.bands:
+            return []
+        pairs = ", ".join("(?, ?)" for _ in signature.bands)
+        params: list[Any] = [v for band in enumerate(signature.bands) for v in band]
+        rows = self._conn.execute(
+            "SELECT m.doc_id, m.cluster_id, m.hashvalues FROM minhashes AS m"
+            " WHERE m.scheme = ? AND m.doc_id IN (SELECT b.doc_id FROM lsh_bands AS b"
+            f" WHERE (b.band, b.key) IN (VALUES {pairs})) ORDER BY m.doc_id",
+            [signature.scheme, *params],
+        ).fetchall()
+        return [(row[0], row[1], bytes(row[2])) for row in rows]
+
+    def unsigned_documents(self, scheme: str, *, limit: int = 1000) -> list[str]:
+        """Up to `limit` doc_ids of stored documents without a signature of `scheme`."""
+        rows = self._conn.execute(
+            "SELECT d.doc_id FROM documents AS d WHERE NOT EXISTS (SELECT 1 FROM minhashes"
+            " AS m WHERE m.doc_id = d.doc_id AND m.scheme = ?) ORDER BY d.rowid LIMIT ?",
+            (scheme, limit),
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    def document_text(self, doc_id: str) -> str | None:
+        """The stored text of `doc_id`, or None."""
+        row = self._conn.execute("SELECT text FROM documents WHERE doc_id = ?", (doc_id,))
+        found = row.fetchone()
+        return None if found is None else found[0]
+
+    def cluster_of(self, doc_id: str) -> Cluster | None:
+        """The cluster that holds `doc_id` — a stored document or any copy of it (exact or
+        near-duplicate) — with all its sources in ingest order; None when unknown."""
+        located = self.locate(doc_id)
+        if located is None:
+            return None
+        rows = self._conn.execute(
+            f"SELECT {_OUTLET_COLUMNS} FROM document_sources WHERE cluster_id = ? ORDER BY id",
+            (located.cluster_id,),
+        ).fetchall()
+        return Cluster(located.cluster_id, tuple(Outlet(*row) for row in rows))
+
+    def clusters(self, *, min_size: int = 1) -> list[Cluster]:
+        """Every cluster with at least `min_size` sources, in ingest order of its document.
+
+        `clusters(min_size=2)` lists the stories that several outlets carried.
+        """
+        rows = self._conn.execute(
+            f"SELECT s.cluster_id, {_OUTLET_COLUMNS_S} FROM document_sources AS s"
+            " JOIN documents AS d ON d.doc_id = s.cluster_id"
+            " WHERE s.cluster_id IN (SELECT cluster_id FROM document_sources"
+            " GROUP BY cluster_id HAVING count(*) >= ?)"
+            " ORDER BY d.rowid, s.id",
+            (min_size,),
+        ).fetchall()
+        grouped: dict[str, list[Outlet]] = {}
+        for row in rows:
+            grouped.setdefault(row[0], []).append(Outlet(*row[1:]))
+        return [Cluster(cid, tuple(sources)) for cid, sources in grouped.items()]
+
+    def source_counts(self) -> dict[str, int]:
+        """clusters (stored stories), sources (every outlet row), duplicates (exact + near)."""
+        sources, duplicates = self._conn.execute(
+            "SELECT count(*), coalesce(sum(relation != 'original'), 0) FROM document_sources"
+        ).fetchone()
+        return {"clusters": self._count("documents"), "sources": sources, "duplicates": duplicates}
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -268,13 +483,67 @@ def _has_document(conn: sqlite3.Connection, doc_id: str) -> bool:
     return row is not None
 
 
+_OUTLET_COLUMNS = "doc_id, relation, similarity, publisher, url, title, published, source"
+_OUTLET_COLUMNS_S = ", ".join(f"s.{name}" for name in _OUTLET_COLUMNS.split(", "))
+
+
+def _insert_source(
+    conn: sqlite3.Connection, cluster_id: str, outlet: Outlet, ingested_at: str
+) -> bool:
+    """One `document_sources` row; False when this copy from this outlet is already there."""
+    known = conn.execute(
+        "SELECT 1 FROM document_sources WHERE doc_id = ? AND coalesce(publisher, '') = ?"
+        " AND coalesce(url, '') = ?",
+        (outlet.doc_id, outlet.publisher or "", outlet.url or ""),
+    ).fetchone()
+    if known is not None:
+        return False
+    cursor = conn.execute(
+        "INSERT INTO document_sources (cluster_id, doc_id, relation, similarity,"
+        " publisher, url, title, published, source, ingested_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            cluster_id,
+            outlet.doc_id,
+            outlet.relation,
+            outlet.similarity,
+            outlet.publisher,
+            outlet.url,
+            outlet.title,
+            outlet.published,
+            outlet.source,
+            ingested_at,
+        ),
+    )
+    return cursor.rowcount == 1
+
+
+def _has_signature(conn: sqlite3.Connection, doc_id: str) -> bool:
+    row = conn.execute("SELECT 1 FROM minhashes WHERE doc_id = ?", (doc_id,)).fetchone()
+    return row is not None
+
+
+def _insert_signature(
+    conn: sqlite3.Connection, doc_id: str, cluster_id: str, signature: Signature
+) -> None:
+    conn.execute(
+        "INSERT INTO minhashes (doc_id, cluster_id, scheme, hashvalues) VALUES (?, ?, ?, ?)",
+        (doc_id, cluster_id, signature.scheme, signature.hashvalues),
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO lsh_bands (band, key, doc_id) VALUES (?, ?, ?)",
+        [(band, key, doc_id) for band, key in enumerate(signature.bands)],
+    )
+
+
 def _insert_document(
     conn: sqlite3.Connection, doc: Document, source: str | None, ingested_at: str
 ) -> None:
     conn.execute(
-        "INSERT INTO documents (doc_id, title, published, publisher, url, language, text,"
-        " source, ingested_at, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO documents (doc_id, cluster_id, title, published, publisher, url, language,"
+        " text, source, ingested_at, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
+            doc.doc_id,
             doc.doc_id,
             doc.title,
             doc.published,

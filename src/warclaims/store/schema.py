@@ -79,4 +79,54 @@ CREATE TABLE flags (
 CREATE INDEX flags_doc_id ON flags (doc_id);
 """
 
-MIGRATIONS: list[str] = [_V1]
+# Duplicates and outlets (issue 4). A cluster is one stored story: the document whose
+# doc_id is `cluster_id`, with every source that carried it — the first one ('original'),
+# the same text from another outlet ('exact') and near-duplicates with small edits
+# ('near'; their own doc_id, not stored as documents, with the estimated similarity).
+# `minhashes` and `lsh_bands` are the near-duplicate index (warclaims.ingest.dedup).
+_V2 = """
+ALTER TABLE documents ADD COLUMN cluster_id TEXT;
+UPDATE documents SET cluster_id = doc_id;
+CREATE INDEX documents_cluster_id ON documents (cluster_id);
+
+CREATE TABLE document_sources (
+    id INTEGER PRIMARY KEY,
+    cluster_id TEXT NOT NULL REFERENCES documents (doc_id) ON DELETE CASCADE,
+    doc_id TEXT NOT NULL,
+    relation TEXT NOT NULL CHECK (relation IN ('original', 'exact', 'near')),
+    similarity REAL,
+    publisher TEXT,
+    url TEXT,
+    title TEXT,
+    published TEXT,
+    source TEXT,
+    ingested_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX document_sources_outlet
+    ON document_sources (doc_id, coalesce(publisher, ''), coalesce(url, ''));
+CREATE INDEX document_sources_cluster_id ON document_sources (cluster_id);
+INSERT INTO document_sources
+    (cluster_id, doc_id, relation, similarity, publisher, url, title, published, source,
+     ingested_at)
+    SELECT doc_id, doc_id, 'original', 1.0, publisher, url, title, published, source,
+           ingested_at
+    FROM documents ORDER BY rowid;
+
+CREATE TABLE minhashes (
+    doc_id TEXT PRIMARY KEY,
+    cluster_id TEXT NOT NULL REFERENCES documents (doc_id) ON DELETE CASCADE,
+    scheme TEXT NOT NULL,
+    hashvalues BLOB NOT NULL
+);
+CREATE INDEX minhashes_cluster_id ON minhashes (cluster_id);
+
+CREATE TABLE lsh_bands (
+    band INTEGER NOT NULL,
+    key INTEGER NOT NULL,
+    doc_id TEXT NOT NULL REFERENCES minhashes (doc_id) ON DELETE CASCADE,
+    PRIMARY KEY (band, key, doc_id)
+) WITHOUT ROWID;
+CREATE INDEX lsh_bands_doc_id ON lsh_bands (doc_id);
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2]
