@@ -1,0 +1,143 @@
+"""`warclaims compare`: claims about the same thing side by side, with verdicts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from typing import Annotated
+
+import typer
+
+from warclaims.model import KINDS
+
+DEFAULT_DB = "./warclaims.db"
+_VERDICTS = ("contradiction", "range", "agree", "single")
+
+
+def check_date(value: str | None) -> str | None:
+    """A --since/--until value as an ISO date, or a usage error."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise typer.BadParameter(
+            f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2025-11-21"
+        ) from exc
+
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        metavar="URL",
+        help=f"Store: a SQLite file path or sqlite:///path URL (default: {DEFAULT_DB}).",
+        show_default=False,
+    ),
+]
+KindOption = Annotated[
+    str | None, typer.Option(metavar="KIND", help=f"One of: {', '.join(KINDS)}.")
+]
+PlaceOption = Annotated[
+    str | None,
+    typer.Option(
+        metavar="PLACE",
+        help="A place (name or name as written) with claims about its oblast as a whole,"
+        " or an oblast.",
+    ),
+]
+SinceOption = Annotated[
+    str | None,
+    typer.Option(metavar="DATE", callback=check_date, help="From this date (YYYY-MM-DD)."),
+]
+UntilOption = Annotated[
+    str | None,
+    typer.Option(metavar="DATE", callback=check_date, help="Up to this date (YYYY-MM-DD)."),
+]
+
+
+def register(app: typer.Typer) -> None:
+    app.command(name="compare")(compare_cmd)
+
+
+def compare_cmd(
+    db: DbOption = None,
+    kind: KindOption = None,
+    place: PlaceOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    window: Annotated[
+        int,
+        typer.Option(
+            metavar="DAYS",
+            min=0,
+            help="Date tolerance: an undated claim covers the DAYS before its report, and"
+            " claims at most DAYS apart speak of the same time.",
+        ),
+    ] = 3,
+    verdict: Annotated[
+        str | None,
+        typer.Option(
+            metavar="VERDICT", help=f"Only groups with this verdict: {', '.join(_VERDICTS)}."
+        ),
+    ] = None,
+    limit: Annotated[
+        int, typer.Option(metavar="N", min=0, help="Show the first N groups (0: all).")
+    ] = 20,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the comparison as one JSON object.")
+    ] = False,
+) -> None:
+    """Group stored claims that speak of the same thing and compare their sources.
+
+    Per group: the sources (a story carried by several outlets counts once), their figures
+    with hedges, low/best/high, contradictions with both claims' evidence, and a verdict:
+    contradiction, range, agree or single (nothing to compare). Contradictions come first.
+
+    Example: warclaims compare --place Kupiansk --since 2025-11-15 --until 2025-11-25
+    """
+    from rich.console import Console
+
+    from warclaims.cli import _error, _open_store
+    from warclaims.compare import CompareFilters, add_details, compare
+    from warclaims.compare.output import comparison_dict, group_panel
+
+    if verdict is not None and verdict not in _VERDICTS:
+        _error(f"unknown verdict {verdict!r}: expected one of {', '.join(_VERDICTS)}")
+        raise typer.Exit(2)
+    try:
+        filters = CompareFilters(
+            kind=kind, place=place, since=since, until=until, window_days=window
+        )
+    except ValueError as exc:
+        _error(exc)
+        raise typer.Exit(2) from exc
+    shown = None if limit == 0 else limit
+    with _open_store(db, must_exist=True) as store:
+        comparison = compare(store, filters)
+        if verdict is not None:
+            comparison.groups = [g for g in comparison.groups if g.verdict == verdict]
+        add_details(store, comparison, shown)
+    if as_json:
+        payload = comparison_dict(comparison, shown)
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return
+    console = Console()
+    counts = comparison_dict(comparison, 0)["verdicts"]
+    summary = ", ".join(f"{n} {v}" for v, n in counts.items() if n)
+    total = len(comparison.groups)
+    console.print(
+        f"{comparison.n_claims} claims read · {total} groups" + (f": {summary}" if summary else ""),
+        highlight=False,
+        markup=False,
+    )
+    if not comparison.groups:
+        console.print("no stored claims match these filters", style="dim", highlight=False)
+        return
+    for number, result in enumerate(comparison.groups[:shown], 1):
+        console.print(group_panel(result, number, comparison.evidence))
+    if shown is not None and total > shown:
+        console.print(
+            f"… {total - shown} more groups (--limit 0 shows all)", style="dim", highlight=False
+        )
