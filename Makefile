@@ -27,7 +27,7 @@ TESTS ?= tests
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: help setup run test bench lint format gazetteer reference serve clean distclean
+.PHONY: help setup browser run test bench lint format gazetteer reference serve clean distclean
 
 help: ## List the targets
 	@echo "Usage: make TARGET"
@@ -67,7 +67,20 @@ run: setup ## Ingest samples/ into warclaims.db, then print the claim cards of s
 	$(BIN)/warclaims ingest samples/ --db $(DB)
 	$(BIN)/warclaims check samples/*.txt
 
-test: setup ## Run the whole test suite (tests/)
+# The browser tests drive Debian's chromium (never a downloaded browser); without it they skip.
+browser: ## Install Debian's chromium for the browser tests when missing (needs apt-get and root)
+	@command -v chromium >/dev/null 2>&1 || { \
+		if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+			echo "chromium is missing: installing Debian's chromium for the browser tests"; \
+			{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+				|| echo "warning: could not install chromium: the browser tests will be skipped" >&2; \
+		else \
+			echo "note: chromium is missing and cannot be installed here (needs apt-get and root):" \
+				"the browser tests will be skipped" >&2; \
+		fi; \
+	}
+
+test: setup browser ## Run the whole test suite (tests/)
 	$(BIN)/pytest $(TESTS) $(PYTEST_ARGS)
 
 bench: setup ## Throughput and peak memory: check pipeline vs bare spaCy -> bench/out/bench.json
