@@ -1,0 +1,114 @@
+"""Fixed tables the build adds to its sources: English oblast names, raion names GeoNames gets
+wrong, regions, countries and renamed places. Each is small, hand-checked and cited."""
+
+from __future__ import annotations
+
+# GeoNames admin1 code -> English name in the national transliteration
+OBLASTS: dict[str, str] = {
+    "01": "Cherkasy Oblast",
+    "02": "Chernihiv Oblast",
+    "03": "Chernivtsi Oblast",
+    "04": "Dnipropetrovsk Oblast",
+    "05": "Donetsk Oblast",
+    "06": "Ivano-Frankivsk Oblast",
+    "07": "Kharkiv Oblast",
+    "08": "Kherson Oblast",
+    "09": "Khmelnytskyi Oblast",
+    "10": "Kirovohrad Oblast",
+    "11": "Autonomous Republic of Crimea",
+    "12": "Kyiv",
+    "13": "Kyiv Oblast",
+    "14": "Luhansk Oblast",
+    "15": "Lviv Oblast",
+    "16": "Mykolaiv Oblast",
+    "17": "Odesa Oblast",
+    "18": "Poltava Oblast",
+    "19": "Rivne Oblast",
+    "20": "Sevastopol",
+    "21": "Sumy Oblast",
+    "22": "Ternopil Oblast",
+    "23": "Vinnytsia Oblast",
+    "24": "Volyn Oblast",
+    "25": "Zakarpattia Oblast",
+    "26": "Zaporizhzhia Oblast",
+    "27": "Zhytomyr Oblast",
+}
+# KATOTTG codes of the two cities with special status -> GeoNames admin1
+SPECIAL_CITIES: dict[str, str] = {"UA80": "12", "UA85": "20"}
+
+# ADM2 rows that GeoNames labels with a legacy city-council name; the admin2 code is the raion's.
+RAION_NAMES: dict[str, str] = {
+    "9194084": "Kupiansk Raion",  # 07/6308 "Kupianska Miskrada"
+    "9101597": "Lozova Raion",  # 07/6310 "Lozova City Council"
+    "9114317": "Chuhuiv Raion",  # 07/6314 "Chuhuiv City Council"
+    "9806344": "Nizhyn Raion",  # 02/7404 "Nizhyns'ka Mis'krada"
+    "9806345": "Novhorod-Siverskyi Raion",  # 02/7406
+    "9807848": "Shostka Raion",  # 21/5910
+    "8449687": "Yalta Raion",  # 11/0120 "Miskyi okruh Yalta"
+    "8449692": "Kerch Raion",  # 11 "Kerchens'ka Mis'ka Rada"
+    "713748": "Okhtyrka Raion",  # 21/5904 "Okhtyrskiy Rayon"
+}
+
+# Regions that GeoNames has as features: geonameid -> (canonical name, extra alternates).
+GEONAMES_REGIONS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "709718": ("Donbas", ("Donbas", "Donbass", "Донбас", "Донбасс")),
+    "703884": ("Crimea", ("Crimean Peninsula", "Krym", "Крим", "Крым", "Кримський півострів")),
+    "571096": ("Bukovina", ("Bukovyna", "Буковина")),
+    "689067": ("Volhynia", ("Volyn", "Волинь", "Волынь")),
+    "696861": ("Podillia", ("Podillia", "Podolia", "Поділля", "Подолье")),
+    "696711": ("Pokuttia", ("Pokuttia", "Pokutia", "Покуття", "Покутье")),
+}
+# Regions without a GeoNames feature: no coordinates (never invented).
+# (id, canonical name, admin1 code or "", alternates)
+CURATED_REGIONS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+    (
+        "region:slobozhanshchyna",
+        "Slobozhanshchyna",
+        "",
+        ("Slobozhanshchina", "Sloboda Ukraine", "Слобожанщина"),
+    ),
+    ("region:pryazovia", "Pryazovia", "", ("Priazovye", "Priazovie", "Приазов'я", "Приазовье")),
+    ("region:polissia", "Polissia", "", ("Polesia", "Polesie", "Polesye", "Полісся", "Полесье")),
+    ("region:galicia", "Galicia", "", ("Halychyna", "Галичина")),
+    ("region:tavria", "Tavria", "", ("Taurida", "Tavriya", "Таврія", "Таврия")),
+    ("region:zakarpattia", "Zakarpattia", "", ("Transcarpathia", "Закарпаття", "Закарпатье")),
+)
+COUNTRIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("country:UA", "Ukraine", ("Ukraina", "Україна", "Украина")),
+    (
+        "country:RU",
+        "Russia",
+        (
+            "Russian Federation",
+            "Rossiya",
+            "Rossiia",
+            "Росія",
+            "Россия",
+            "Російська Федерація",
+            "Российская Федерация",
+        ),
+    ),
+)
+
+# Renamed towns whose former official names GeoNames lacks: KATOTTG code -> former names (in
+# romanisation and Cyrillic). Source: the Verkhovna Rada resolutions renaming settlements
+# (the 2016 decommunisation renamings and the 2024 renamings), as listed in the codifier's
+# current names. Others (Artemivsk -> Bakhmut, Krasnoarmiisk -> Pokrovsk, Dzerzhynsk ->
+# Toretsk, Kirovohrad -> Kropyvnytskyi, ...) GeoNames already carries as alternates.
+RENAMED: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("UA44080050010029178", ("Krasnyi Luch", "Krasny Luch", "Красний Луч", "Красный Луч")),
+    ("UA51100410010044384", ("Yuzhne", "Yuzhnoye", "Южне", "Южное")),
+    ("UA63100090010068250", ("Pervomaiskyi", "Pervomayskiy", "Первомайський", "Первомайский")),
+    ("UA14100050010067495", ("Komsomolske", "Komsomolskoye", "Комсомольське", "Комсомольское")),
+    ("UA12080090010010311", ("Ordzhonikidze", "Орджонікідзе", "Орджоникидзе")),
+    (
+        "UA32040110010043320",
+        (
+            "Pereiaslav-Khmelnytskyi",
+            "Pereyaslav-Khmelnitsky",
+            "Переяслав-Хмельницький",
+            "Переяслав-Хмельницкий",
+        ),
+    ),
+    ("UA14120110010088407", ("Krasnyi Lyman", "Krasny Liman", "Красний Лиман", "Красный Лиман")),
+)
