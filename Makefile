@@ -23,17 +23,19 @@ GAZETTEER := src/warclaims/places/data/gazetteer.tsv.gz
 GAZETTEER_SRC := ../shared/data/gazetteer
 
 DB ?= warclaims.db
+# The seed report that started the project, ingested with the samples when it is there.
+SEED := $(wildcard ../shared/examples/kupyansk.txt)
 TESTS ?= tests
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: help setup browser run test bench lint format gazetteer reference serve clean distclean
+.PHONY: help setup browser run test bench bench-pipeline bench-slavic bench-places bench-ingest bench-compare bench-api lint format gazetteer reference serve clean distclean
 
 help: ## List the targets
 	@echo "Usage: make TARGET"
 	@echo
 	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) \
-		| awk 'BEGIN {FS = ":.*## "} {printf "  %-10s %s\n", $$1, $$2}'
+		| awk 'BEGIN {FS = ":.*## "} {printf "  %-14s %s\n", $$1, $$2}'
 	@echo
 	@echo "Variables: PYTEST_ARGS='-k numbers' (test), BENCH_ARGS='--repeat 3' (bench), DB=... (run)"
 
@@ -63,9 +65,10 @@ setup: $(STAMP) ## Create .venv and install everything (run/test/bench/lint do t
 
 # ---------------------------------------------------------------------------------- targets
 
-run: setup ## Ingest samples/ into warclaims.db, then print the claim cards of samples/*.txt
-	$(BIN)/warclaims ingest samples/ --db $(DB)
-	$(BIN)/warclaims check samples/*.txt
+run: setup ## Ingest samples/ (+ the seed report) into warclaims.db, print claim cards and the Kupiansk comparison
+	$(BIN)/warclaims ingest samples/ $(SEED) --db $(DB)
+	$(BIN)/warclaims check samples/*.txt $(SEED)
+	$(BIN)/warclaims compare --db $(DB) --place Kupiansk --since 2025-11-15 --until 2025-11-25
 
 # The browser tests drive Debian's chromium (never a downloaded browser); without it they skip.
 browser: ## Install Debian's chromium for the browser tests when missing (needs apt-get and root)
@@ -83,8 +86,25 @@ browser: ## Install Debian's chromium for the browser tests when missing (needs 
 test: setup browser ## Run the whole test suite (tests/)
 	$(BIN)/pytest $(TESTS) $(PYTEST_ARGS)
 
-bench: setup ## Throughput and peak memory: check pipeline vs bare spaCy -> bench/out/bench.json
+bench: bench-pipeline bench-slavic bench-places bench-ingest bench-compare bench-api ## Every benchmark below (about 15 minutes) -> bench/out/*.json
+
+bench-pipeline: setup ## Pipeline vs bare spaCy nlp.pipe on the same texts: throughput and memory ratios
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
+
+bench-slavic: setup ## Russian and Ukrainian throughput against English on texts of similar length
+	$(BIN)/python bench/bench_slavic.py
+
+bench-places: setup ## Gazetteer: load time, resident memory, look-ups/s
+	$(BIN)/python bench/bench_places.py
+
+bench-ingest: setup ## warclaims ingest over generated corpora of 250 and 1,000 reports: reports/s, RSS
+	$(BIN)/python bench/bench_ingest.py
+
+bench-compare: setup ## compare over a store of 1,000,000 generated claims: seconds per query
+	$(BIN)/python bench/bench_compare.py
+
+bench-api: setup ## GET /api/claims and the report view over a store of 100,000 claims: p50/p95
+	$(BIN)/python bench/bench_api.py
 
 reference: setup ## Rebuild the shipped reference-series snapshot from ../shared/data/reference
 	$(BIN)/python scripts/build_reference.py

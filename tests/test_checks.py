@@ -282,6 +282,42 @@ def test_no_anonymous_flag_without_figure_or_with_named_source() -> None:
     assert run_checks(make_doc(ANON_TEXT, [no_figure, named]), ("anonymous_sourcing",)) == []
 
 
+SELF_CITED_TEXT = (
+    "По данным WarGonzo, бойцы уничтожили 12 танков противника. Минобороны сообщило о 30 пленных."
+)
+CHANNEL = {"name": "WarGonzo", "type": "author", "side": "RU"}
+
+
+def test_outlet_citing_itself_for_a_loss_figure_is_flagged() -> None:
+    tanks = claim(
+        SELF_CITED_TEXT,
+        "12",
+        "equipment_loss",
+        quantity={"value": 12, "low": 12, "high": 12, "unit": "equipment"},
+        claimant=CHANNEL,
+    )
+    (flag,) = run_checks(make_doc(SELF_CITED_TEXT, [tanks], "ru"), ("anonymous_sourcing",))
+    assert texts(make_doc(SELF_CITED_TEXT), flag) == ["По данным WarGonzo"]
+    assert "own undisclosed information" in flag.message
+
+
+def test_outlet_self_citation_needs_the_outlet_named_as_source() -> None:
+    text = SELF_CITED_TEXT.replace("По данным WarGonzo, бойцы", "Бойцы")
+    tanks = claim(
+        text,
+        "12",
+        "equipment_loss",
+        quantity={"value": 12, "low": 12, "high": 12, "unit": "equipment"},
+        claimant=CHANNEL,
+    )
+    assert run_checks(make_doc(text, [tanks], "ru"), ("anonymous_sourcing",)) == []
+    # a figure the outlet cites from a named body is not the outlet's own information
+    official = tanks.model_copy(
+        update={"claimant": Claimant(name="Russian Ministry of Defence", type="official")}
+    )
+    assert run_checks(make_doc(SELF_CITED_TEXT, [official], "ru"), ("anonymous_sourcing",)) == []
+
+
 def test_anonymous_type_needs_an_unnamed_source_mention() -> None:
     """A document or a group typed anonymous by mistake does not count as an unnamed source."""
     for mention in ("the briefing", "European leaders"):

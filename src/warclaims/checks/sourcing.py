@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from warclaims.checks._text import claim_figure, quote_text, same_figure
-from warclaims.model import Claim, Document, Flag
+from warclaims.model import Claim, Document, Flag, Span
 
 # An anonymous claimant's mention must read as a person or source left unnamed ("a source
 # within a Russian defense agency", "a senior defence official"); a document ("the briefing")
@@ -16,6 +16,25 @@ _UNNAMED = re.compile(
     r"servicemembers?|commanders?|diplomats?|residents?|witness(?:es)?)\b",
     re.IGNORECASE,
 )
+
+
+# An outlet that gives its own name as the source of a figure ("По данным SHOT", "according to
+# SHOT", "as SHOT has learned") stands for sources it does not disclose: a channel's own
+# "information" is no more named than "a source".
+_SELF_CITATION = (
+    r"(?:по\s+(?:данным|информации|сведениям)|за\s+(?:даними|інформацією)|according\s+to)"
+    r"\s+(?:the\s+)?{name}\b|{name}\s+(?:has|have)\s+learned|(?:стало|стало\s+известно|"
+    r"стало\s+відомо)\s+{name}\b|{name}\s+(?:стало\s+известно|узнал|дізнав)"
+)
+
+
+def _self_citation(doc: Document, claim: Claim) -> re.Match[str] | None:
+    """Where the report cites its own outlet as the source of an author's claim."""
+    name = claim.claimant.name
+    if claim.claimant.type != "author" or not name:
+        return None
+    pattern = _SELF_CITATION.format(name=re.escape(name))
+    return re.search(pattern, doc.text, re.IGNORECASE)
 
 
 def _unnamed(claim: Claim) -> bool:
@@ -51,6 +70,29 @@ def check(doc: Document) -> list[Flag]:
         if claim.quantity is not None and _unnamed(claim) and not _corroborated(claim, doc.claims):
             by_span.setdefault((claim.evidence.start, claim.evidence.end), []).append(claim)
     flags: list[Flag] = []
+    self_cited = [
+        c
+        for c in doc.claims
+        if c.quantity is not None
+        and c.kind in ("casualties", "equipment_loss")
+        and not _corroborated(c, doc.claims)
+        and _self_citation(doc, c)
+    ]
+    if self_cited:
+        match = _self_citation(doc, self_cited[0])
+        assert match is not None
+        figures = ", ".join(claim_figure(doc, c) for c in self_cited[:5])
+        flags.append(
+            Flag(
+                code="anonymous_sourcing",
+                message=(
+                    f"{figures} {'rest' if len(self_cited) > 1 else 'rests'} only on the outlet's"
+                    f" own undisclosed information ({quote_text(match.group(0))});"
+                    " no named source gives the same figure"
+                ),
+                evidence=[Span(start=match.start(), end=match.end())],
+            )
+        )
     for claims in by_span.values():
         figures = ", ".join(f"{claim_figure(doc, c)} ({c.kind.replace('_', ' ')})" for c in claims)
         source = claims[0].claimant.mention
