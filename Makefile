@@ -68,7 +68,7 @@ setup: $(STAMP) ## Create .venv and install everything (run/test/bench/lint do t
 run: setup ## Ingest samples/ (+ the seed report) into warclaims.db, print claim cards and the Kupiansk comparison
 	$(BIN)/warclaims ingest samples/ $(SEED) --db $(DB)
 	$(BIN)/warclaims check samples/*.txt $(SEED)
-	$(BIN)/warclaims compare --db $(DB) --place Kupiansk --since 2025-11-15 --until 2025-11-25
+	$(BIN)/warclaims compare --db $(DB) --place Kupiansk
 
 # The browser tests drive Debian's chromium (never a downloaded browser); without it they skip.
 browser: ## Install Debian's chromium for the browser tests when missing (needs apt-get and root)
