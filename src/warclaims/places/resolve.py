@@ -9,11 +9,12 @@ then lists the candidates rather than guessing silently.
 
 from __future__ import annotations
 
+import heapq
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .gazetteer import Entry, Match, distance_km, get_gazetteer
+from .gazetteer import Entry, Match, get_gazetteer
 from .names import normalise, skeleton, skeletons
 
 OBLAST_WEIGHT = 5.0
@@ -25,6 +26,7 @@ CLUSTER_KM = 25.0
 FAR_CLUSTER_WEIGHT = 0.3  # the rest of the report's places: half as telling
 CLUSTER_CAP_KM = 150.0
 CLUSTER_NEAREST = 3
+_KM_PER_DEGREE = 111.195  # of latitude, on the mean Earth radius
 NEUTRAL_CLUSTER = -2.0
 # the mention is the candidate's own name (1), or a spelling of it (0.6), not merely one of its
 # alternates (often a former name: "Slovyansk" of a village once so called)
@@ -132,9 +134,15 @@ def _cluster(entry: Entry, points: list[tuple[float, float, float]]) -> float:
     here = get_gazetteer().anchor(entry)
     if here is None or not points:
         return NEUTRAL_CLUSTER
-    nearest = sorted(
-        (min(distance_km(here, (lat, lon)), CLUSTER_CAP_KM), w) for lat, lon, w in points
-    )[:CLUSTER_NEAREST]
+    # Equirectangular distances: within the 150 km cap they differ from great-circle ones by
+    # well under 1 %, at a fraction of the cost (this runs for every candidate of every mention).
+    lat0, lon0 = here
+    squeeze = math.cos(math.radians(lat0))
+    distances = [
+        (min(_KM_PER_DEGREE * math.hypot(lat - lat0, (lon - lon0) * squeeze), CLUSTER_CAP_KM), w)
+        for lat, lon, w in points
+    ]
+    nearest = heapq.nsmallest(CLUSTER_NEAREST, distances)
     total = sum(w for _, w in nearest)
     mean = sum(d * w for d, w in nearest) / total if total else CLUSTER_CAP_KM
     return -mean / CLUSTER_KM
