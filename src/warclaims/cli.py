@@ -6,7 +6,6 @@ naming the file, the rest is still processed); 2 bad usage (options, store URL, 
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -27,6 +26,12 @@ from rich.progress import (
 from rich.text import Text
 
 from warclaims import __version__
+from warclaims.cli_options import (
+    DEFAULT_DB,
+    DbOption,
+    MaxBytesOption,
+    PublishedOption,
+)
 from warclaims.commands import register_all
 from warclaims.ingest.files import (
     DEFAULT_MAX_BYTES,
@@ -52,46 +57,6 @@ app = typer.Typer(
 console = Console()
 errors = Console(stderr=True)
 
-DEFAULT_DB = "./warclaims.db"
-
-
-def _check_date(value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError as exc:
-        raise typer.BadParameter(
-            f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2025-11-21"
-        ) from exc
-
-
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        metavar="URL",
-        help=f"Store: a SQLite file path or sqlite:///path URL (default: {DEFAULT_DB}).",
-        show_default=False,
-    ),
-]
-PublishedOption = Annotated[
-    str | None,
-    typer.Option(
-        metavar="DATE",
-        callback=_check_date,
-        help="Publication date (YYYY-MM-DD) that relative dates ('yesterday') resolve against"
-        " (default: a date in the file name, e.g. report_20251121.txt).",
-    ),
-]
-MaxBytesOption = Annotated[
-    int,
-    typer.Option(
-        metavar="BYTES",
-        min=1,
-        help="Skip (with an error) files larger than this many bytes.",
-    ),
-]
 _SUFFIXES = ", ".join(sorted(REPORT_SUFFIXES))
 
 

@@ -9,64 +9,32 @@ import typer
 from rich.console import Console
 
 from warclaims.api.deps import TOKEN_ENV, token_from_env
+from warclaims.cli_options import DbOption
 
 if TYPE_CHECKING:
-    from warclaims.store import Store
+    pass
 
-DEFAULT_DB = "./warclaims.db"
 console = Console(stderr=True)
 
 
 def seed_store(db: str | None, seed: Path) -> tuple[int, list[str]]:
     """Ingest the reports under `seed` as `warclaims ingest` does, when the store holds no
     document yet. Returns (stories added, error lines); nothing is read when it is not empty."""
+    from warclaims.ingest.runner import ingest_reports
+    from warclaims.ingest.sources import ReportReader
     from warclaims.store import open_store
 
     with open_store(db) as store:
         if store.counts()["documents"]:
             return 0, []
-        try:  # the any-format ingest (dedup, html, feeds, jsonl) when it is installed
-            from warclaims.ingest.runner import ingest_reports
-            from warclaims.ingest.sources import ReportReader
-        except ImportError:
-            return _seed_plain(store, seed)
         result = ingest_reports(store, ReportReader([seed]))
         return result.added, [str(failure) for failure in result.failures]
-
-
-def _seed_plain(store: Store, seed: Path) -> tuple[int, list[str]]:
-    """Plain-text reports only: read_report per file, analyse_many, Store.add."""
-    from warclaims.ingest.files import InputError, iter_input_paths, read_report
-    from warclaims.pipeline import analyse_many
-
-    reports, failures = [], []
-    for item in iter_input_paths([seed]):
-        if isinstance(item, InputError):
-            failures.append(str(item))
-            continue
-        try:
-            reports.append(read_report(item))
-        except InputError as exc:
-            failures.append(str(exc))
-    added = 0
-    for report, document in zip(reports, analyse_many(reports), strict=True):
-        if store.add(document, source=report.source):
-            added += 1
-    return added, failures
 
 
 def register(app: typer.Typer) -> None:
     @app.command()
     def serve(
-        db: Annotated[
-            str | None,
-            typer.Option(
-                "--db",
-                metavar="URL",
-                help=f"Store: a SQLite file path or sqlite:///path URL (default: {DEFAULT_DB}).",
-                show_default=False,
-            ),
-        ] = None,
+        db: DbOption = None,
         host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
         port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
         seed: Annotated[
