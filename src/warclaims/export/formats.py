@@ -52,14 +52,7 @@ def read_csv(path: Path) -> list[ReadBack]:
 def jsonl_object(record: ExportRecord) -> dict[str, Any]:
     """The claim record of CLAIMS.md with the document fields and the evidence text beside it."""
     return {
-        "claim_id": record.claim_id,
-        "doc_id": record.doc_id,
-        "cluster_id": record.cluster_id,
-        "outlets": record.outlets,
-        "published": record.published,
-        "publisher": record.publisher,
-        "title": record.title,
-        "url": record.url,
+        **record.document_columns(),
         **record.claim.model_dump(mode="json"),
         "evidence_text": record.evidence_text,
     }

@@ -61,6 +61,10 @@ class ExportRecord:
     claim: Claim
     evidence_text: str
 
+    def document_columns(self) -> dict[str, Any]:
+        """The claim's place in the corpus: ids, outlets and its document's metadata."""
+        return {name: getattr(self, name) for name in DOC_COLUMNS}
+
 
 def iter_records(store: Any, filters: ExportFilters | None = None) -> Iterator[ExportRecord]:
     """The stored claims the filters select, in id order, streamed (memory stays flat)."""
@@ -164,14 +168,7 @@ def flatten(record: ExportRecord) -> dict[str, Any]:
         claim.places[0] if claim.places else None
     )
     row: dict[str, Any] = {
-        "claim_id": record.claim_id,
-        "doc_id": record.doc_id,
-        "cluster_id": record.cluster_id,
-        "outlets": record.outlets,
-        "published": record.published,
-        "publisher": record.publisher,
-        "title": record.title,
-        "url": record.url,
+        **record.document_columns(),
         "kind": claim.kind,
         "category": claim.category,
         "side": claim.side,

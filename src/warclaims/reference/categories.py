@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from warclaims.model import CATEGORIES
+
 # General Staff JSON key -> warclaims column (several keys add up into one column)
 GENERAL_STAFF_KEYS: dict[str, str] = {
     "personnel": "personnel",
@@ -25,17 +27,8 @@ GENERAL_STAFF_KEYS: dict[str, str] = {
 GENERAL_STAFF_COLUMNS: tuple[str, ...] = tuple(dict.fromkeys(GENERAL_STAFF_KEYS.values()))
 
 # "units of weaponry and military equipment": everything but drones and missiles
-UNSPECIFIED_PARTS: tuple[str, ...] = (
-    "tanks",
-    "afv",
-    "artillery",
-    "mlrs",
-    "air_defense",
-    "aircraft",
-    "helicopters",
-    "ships",
-    "vehicles",
-    "special_equipment",
+UNSPECIFIED_PARTS: tuple[str, ...] = tuple(
+    c for c in CATEGORIES["equipment_loss"] if c not in ("uav", "missiles", "unspecified")
 )
 
 # claim (kind, category) -> General Staff column; None = no comparable series
