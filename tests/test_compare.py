@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import random
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,8 +33,10 @@ from warclaims.compare import (
     ensure_indexes,
     summarise,
 )
+from warclaims.compare.cache import StoredGroups, refresh
+from warclaims.compare.engine import compute_comparison
 from warclaims.compare.output import comparison_dict
-from warclaims.model import Document
+from warclaims.model import KINDS, Document
 from warclaims.store import Store, open_store
 
 runner = CliRunner()
@@ -400,3 +404,143 @@ def test_cli_compare_errors(db: str, tmp_path: Path, store_of) -> None:
         assert result.exit_code == 2, result.output
         assert message in result.stderr
         assert "Traceback" not in result.output
+
+
+# -- precomputed groups: the same answers as computing them -------------------------------------
+
+_PLACES = [[KUPIANSK], [KUPYANSK_AS_WRITTEN], [KHARKIV_OBLAST], [POKROVSK], [KUPIANSK, POKROVSK]]
+_CLAIMANTS = [RU_MOD, UA_GS, RU_SOURCE, PUTIN]
+_DAYS = [f"2025-11-{d}" for d in range(14, 25)]
+
+
+def _random_claim(rng: random.Random, published: str | None) -> dict:
+    """One claim of a random kind: figures from a few values (so that the same figure recurs
+    for both sides and in several formations), all control categories, some denials."""
+    kind = rng.choice(["casualties", "territorial_control", "encirclement", "troop_strength"])
+    spec: dict = {"kind": kind, "side": rng.choice(["RU", "UA"])}
+    if kind == "casualties":
+        spec["category"] = rng.choice(["killed", "casualties", "wounded"])
+        if rng.random() < 0.85:
+            hedge = rng.choice(["exact", "exact", "approx", "up_to", "at_least"])
+            spec["quantity"] = qty(rng.choice([100, 300, 3000]), hedge)
+    elif kind == "territorial_control":
+        spec["category"] = rng.choice(["captured", "controlled", "liberated", "contested"])
+        if rng.random() < 0.15:
+            spec["quantity"] = qty(rng.choice([80, 100]), unit="percent")
+    else:
+        spec["quantity"] = qty(15, unit=rng.choice(["regiments", "battalions", "brigades"]))
+    spec["places"] = [] if rng.random() < 0.05 else rng.choice(_PLACES)
+    if published is not None and rng.random() < 0.5:
+        spec["date"] = day(rng.choice(_DAYS))
+    spec["claimant"] = rng.choice(_CLAIMANTS)
+    spec["certainty"] = rng.choices(["asserted", "reported", "denied"], [6, 3, 2])[0]
+    return spec
+
+
+def random_docs(seed: int, n_docs: int, first: int = 0) -> list[Document]:
+    rng = random.Random(seed)
+    docs = []
+    for number in range(first, first + n_docs):
+        published = None if rng.random() < 0.1 else rng.choice(_DAYS)
+        items = [
+            (f"Report {number}, claim {i}.", _random_claim(rng, published))
+            for i in range(rng.randint(1, 4))
+        ]
+        docs.append(make_doc(f"Outlet {number % 7}", published, *items))
+    return docs
+
+
+def _payloads(store: Store, **filters: object) -> tuple[dict, dict]:
+    """The comparison as served (precomputed groups) and as computed, every group in full."""
+    served = compare(store, CompareFilters(**filters))  # type: ignore[arg-type]
+    assert isinstance(served.groups, StoredGroups)  # the fast path answered
+    computed = compute_comparison(store, CompareFilters(**filters))  # type: ignore[arg-type]
+    assert isinstance(computed.groups, list)
+    for comparison in (served, computed):
+        add_details(store, comparison)
+    return comparison_dict(served), comparison_dict(computed)
+
+
+def _assert_served_as_computed(store: Store) -> set[str]:
+    """Every query the precomputed groups answer gives what computing gives; returns the
+    contradiction types seen."""
+    types: set[str] = set()
+    for kind in (None, "casualties", "territorial_control", "encirclement", "strike"):
+        served, computed = _payloads(store, kind=kind)
+        assert served == computed, f"kind={kind}"
+        types |= {c["type"] for g in computed["groups"] for c in g["contradictions"]}
+    verdicts = compare(store, CompareFilters())
+    for verdict in ("contradiction", "range", "agree", "single"):
+        kept = compare(store, CompareFilters())
+        kept.keep_verdict(verdict)
+        computed = compute_comparison(store, CompareFilters()).groups
+        expected = [g for g in computed if g.verdict == verdict]
+        assert len(kept.groups) == len(expected) == verdicts.verdict_counts()[verdict]
+        assert [g.group.members[0].claim_id for g in kept.groups] == [
+            g.group.members[0].claim_id for g in expected
+        ]
+    return types
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_precomputed_groups_answer_as_computing_does(store_of, seed: int) -> None:
+    store = store_of(*random_docs(seed, 70))
+    types = _assert_served_as_computed(store)
+    assert types == {"control", "side_inversion", "unit_mismatch", "denial"}
+
+
+def _two_documents_of_one_group(store: Store) -> tuple[str, str]:
+    for result in compute_comparison(store, CompareFilters()).groups:
+        docs = sorted({c.doc_id for c in result.group.members})
+        if len(docs) >= 2:
+            return docs[0], docs[1]
+    raise AssertionError("no group with two documents")
+
+
+def test_precomputed_groups_follow_every_change_to_the_store(store_of) -> None:
+    store = store_of(*random_docs(4, 50))
+    conn = store.connection
+    _assert_served_as_computed(store)
+    assert conn.execute("SELECT count(*) FROM compare_dirty").fetchone()[0] == 0
+    built = conn.execute("SELECT * FROM compare_groups ORDER BY 1, 2").fetchall()
+    # re-ingest: nothing changes, nothing is rebuilt
+    assert not store.add(random_docs(4, 50)[0])
+    assert refresh(store) == []
+
+    def changed(sql: str, *params: object) -> None:
+        before = compute_comparison(store, CompareFilters())
+        conn.execute(sql, params)
+        after = compute_comparison(store, CompareFilters())
+        assert comparison_dict(before) != comparison_dict(after), sql  # the change matters
+        _assert_served_as_computed(store)
+
+    one, other = _two_documents_of_one_group(store)
+    changed("UPDATE documents SET cluster_id = ? WHERE doc_id = ?", one, other)
+    undated = conn.execute(
+        "SELECT doc_id FROM claims WHERE date_start IS NULL AND doc_id IN"
+        " (SELECT doc_id FROM documents WHERE published IS NOT NULL) LIMIT 1"
+    ).fetchone()[0]
+    changed("UPDATE documents SET published = '2025-10-01' WHERE doc_id = ?", undated)
+    changed("UPDATE claim_places SET name = 'Pokrovsk', admin1 = 'Donetsk Oblast'")
+    changed("UPDATE claims SET side = 'UA'")
+    changed("DELETE FROM documents WHERE doc_id = ?", one)
+    for doc in random_docs(5, 20, first=50):
+        assert store.add(doc)
+    _assert_served_as_computed(store)
+    # rebuilding everything again gives the same rows
+    again = conn.execute("SELECT * FROM compare_groups ORDER BY 1, 2").fetchall()
+    conn.execute("INSERT INTO compare_dirty (kind) VALUES ('*')")
+    assert sorted(refresh(store)) == sorted(KINDS)
+    assert conn.execute("SELECT * FROM compare_groups ORDER BY 1, 2").fetchall() == again
+    assert built != again
+
+
+def test_a_read_only_store_is_answered_by_computing(db: str, store_of) -> None:
+    store_of(*random_docs(6, 20)).close()
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+
+        class ReadOnly:
+            connection = conn
+
+        comparison = compare(ReadOnly(), CompareFilters())
+        assert isinstance(comparison.groups, list) and comparison.groups

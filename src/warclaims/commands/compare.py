@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from warclaims.model import KINDS
+
+if TYPE_CHECKING:
+    from warclaims.compare import Comparison
 
 DEFAULT_DB = "./warclaims.db"
 _VERDICTS = ("contradiction", "range", "agree", "single")
@@ -97,11 +100,9 @@ def compare_cmd(
 
     Example: warclaims compare --place Kupiansk --since 2025-11-15 --until 2025-11-25
     """
-    from rich.console import Console
-
     from warclaims.cli import _error, _open_store
     from warclaims.compare import CompareFilters, add_details, compare
-    from warclaims.compare.output import comparison_dict, group_panel
+    from warclaims.compare.output import comparison_dict
 
     if verdict is not None and verdict not in _VERDICTS:
         _error(f"unknown verdict {verdict!r}: expected one of {', '.join(_VERDICTS)}")
@@ -117,14 +118,23 @@ def compare_cmd(
     with _open_store(db, must_exist=True) as store:
         comparison = compare(store, filters)
         if verdict is not None:
-            comparison.groups = [g for g in comparison.groups if g.verdict == verdict]
+            comparison.keep_verdict(verdict)
         add_details(store, comparison, shown)
-    if as_json:
-        payload = comparison_dict(comparison, shown)
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-        return
+        # precomputed groups are read from the store as they are shown: print before closing
+        if as_json:
+            payload = comparison_dict(comparison, shown)
+            sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+            return
+        _print_table(comparison, shown)
+
+
+def _print_table(comparison: Comparison, shown: int | None) -> None:
+    from rich.console import Console
+
+    from warclaims.compare.output import group_panel
+
     console = Console()
-    counts = comparison_dict(comparison, 0)["verdicts"]
+    counts = comparison.verdict_counts()
     summary = ", ".join(f"{n} {v}" for v, n in counts.items() if n)
     total = len(comparison.groups)
     console.print(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,9 +54,14 @@ class Figures:
 
 class GroupResult:
     """A group with its verdict; sources and figures are worked out when first read, so that
-    the many one-source groups of a big comparison cost next to nothing."""
+    the many one-source groups of a big comparison cost next to nothing. A *deferred* result
+    (from compare's precomputed groups) knows only its verdict until something else is read."""
 
-    __slots__ = ("group", "verdict", "contradictions", "_claims", "_sources", "_figures")
+    __slots__ = ("verdict", "_group", "_contradictions", "_claims", "_sources", "_figures", "_load")
+
+    _group: Group
+    _contradictions: list[Contradiction]
+    _claims: list[ClaimRow]
 
     def __init__(
         self,
@@ -64,23 +70,58 @@ class GroupResult:
         contradictions: list[Contradiction],
         claims: list[ClaimRow],
     ) -> None:
-        self.group = group
         self.verdict = verdict
-        self.contradictions = contradictions
+        self._group = group
+        self._contradictions = contradictions
         self._claims = claims
         self._sources: list[Source] | None = None
         self._figures: list[Figures] | None = None
+        self._load: Callable[[], GroupResult] | None = None
+
+    @classmethod
+    def deferred(cls, verdict: str, load: Callable[[], GroupResult]) -> GroupResult:
+        """A result whose group, claims and contradictions `load` reads when first needed."""
+        result = cls.__new__(cls)
+        result.verdict = verdict
+        result._sources = result._figures = None
+        result._load = load
+        return result
+
+    def _ensure_loaded(self) -> None:
+        if self._load is not None:
+            full = self._load()
+            self._load = None
+            self._group, self._claims = full._group, full._claims
+            self._contradictions, self._figures = full._contradictions, full._figures
+
+    @property
+    def group(self) -> Group:
+        self._ensure_loaded()
+        return self._group
+
+    @property
+    def contradictions(self) -> list[Contradiction]:
+        if self._load is not None and self.verdict != "contradiction":
+            return []  # only a contradiction verdict has any: no need to read the claims
+        self._ensure_loaded()
+        return self._contradictions
+
+    @property
+    def claims(self) -> list[ClaimRow]:
+        """The group's claims with one document per cluster (what is compared)."""
+        self._ensure_loaded()
+        return self._claims
 
     @property
     def sources(self) -> list[Source]:
         if self._sources is None:
-            self._sources = _sources(self.group, self._claims)
+            self._sources = _sources(self.group, self.claims)
         return self._sources
 
     @property
     def figures(self) -> list[Figures]:
         if self._figures is None:
-            self._figures = _figures(self._claims)
+            self._figures = _figures(self.claims)
         return self._figures
 
     @figures.setter
@@ -98,16 +139,50 @@ class GroupResult:
 
 @dataclass(slots=True)
 class Comparison:
+    """The groups in rank order (contradictions first). `groups` is a list, or for a comparison
+    read from the precomputed groups a sequence that reads its rows as they are asked for."""
+
     filters: CompareFilters
     n_claims: int
-    groups: list[GroupResult]
+    groups: Sequence[GroupResult]
     clusters: Clusters
     evidence: dict[int, str] = field(default_factory=dict)
 
+    def keep_verdict(self, verdict: str) -> None:
+        """Keep only the groups with this verdict (selected in SQL for precomputed groups)."""
+        narrowed = getattr(self.groups, "with_verdict", None)
+        if narrowed is not None:
+            self.groups = narrowed(verdict)
+        else:
+            self.groups = [g for g in self.groups if g.verdict == verdict]
+
+    def verdict_counts(self) -> dict[str, int]:
+        """How many groups have each verdict (every verdict listed, in VERDICTS order)."""
+        counted = getattr(self.groups, "verdict_counts", None)  # precomputed: counted in SQL
+        if counted is not None:
+            return counted()  # type: ignore[no-any-return]
+        counts = dict.fromkeys(VERDICTS, 0)
+        for result in self.groups:
+            counts[result.verdict] += 1
+        return counts
+
 
 def compare(store: Any, filters: CompareFilters | None = None) -> Comparison:
-    """Compare the stored claims the filters select (see the module docstring)."""
+    """Compare the stored claims the filters select (see the module docstring).
+
+    Without a place, a period or a window of its own, the groups come from the store's
+    precomputed groups (compare.cache), rebuilt first for the kinds whose claims changed;
+    otherwise, or on a read-only store, they are computed here and now.
+    """
+    from warclaims.compare.cache import cached_comparison  # the cache builds on this module
+
     filters = filters or CompareFilters()
+    cached = cached_comparison(store, filters)
+    return cached if cached is not None else compute_comparison(store, filters)
+
+
+def compute_comparison(store: Any, filters: CompareFilters) -> Comparison:
+    """The comparison computed from the claims themselves (what the cache stores)."""
     conn: sqlite3.Connection = store.connection
     ensure_indexes(conn)
     clusters = Clusters(store)
@@ -117,7 +192,7 @@ def compare(store: Any, filters: CompareFilters | None = None) -> Comparison:
     )
     if match is not None:
         groups = [g for g in groups if matches_place(g, match)]
-    results = [_analyse(group) for group in groups]
+    results = [analyse(group) for group in groups]
     results.sort(key=_rank)
     return Comparison(filters, len(rows), results, clusters)
 
@@ -135,7 +210,8 @@ def _representatives(members: list[ClaimRow]) -> list[ClaimRow]:
     return [c for c in members if chosen[c.cluster] == c.doc_id]
 
 
-def _analyse(group: Group) -> GroupResult:
+def analyse(group: Group) -> GroupResult:
+    """The verdict, contradictions and figures of one group."""
     claims = _representatives(group.members) if len(group.members) > 1 else group.members
     if len(claims) == 1 or len({_source_key(c) for c in claims}) == 1:
         return GroupResult(group, "single", [], claims)  # one voice: nothing to compare
@@ -229,7 +305,7 @@ def fetch_evidence(conn: sqlite3.Connection, claim_ids: set[int]) -> dict[int, s
 def add_details(store: Any, comparison: Comparison, limit: int | None = None) -> None:
     """Read what is shown of the first `limit` groups: the evidence text of their claims and
     every outlet of their clusters (left out of `compare` so that big stores stay fast)."""
-    shown = comparison.groups[:limit]
+    shown = list(comparison.groups[:limit])
     _fill_outlets(shown, comparison.clusters)
     wanted: set[int] = set()
     for result in shown:

@@ -168,6 +168,24 @@ def load_claims(
     return _rows(conn.execute(sql, params), clusters), match
 
 
+def load_claims_by_id(
+    conn: sqlite3.Connection, claim_ids: list[int], clusters: Clusters
+) -> dict[int, ClaimRow]:
+    """The stored claims with these ids, read as `load_claims` reads them."""
+    out: dict[int, ClaimRow] = {}
+    ids = sorted(set(claim_ids))
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        sql = (
+            f"SELECT {_COLUMNS.format(cluster=clusters.sql_expr('d'))}"
+            " FROM claims AS c JOIN documents AS d ON d.doc_id = c.doc_id"
+            " LEFT JOIN claim_places AS p ON p.claim_id = c.id"
+            f" WHERE c.id IN ({', '.join('?' * len(chunk))}) ORDER BY c.id, p.ordinal"
+        )
+        out.update((row.claim_id, row) for row in _rows(conn.execute(sql, chunk), clusters))
+    return out
+
+
 def _place_clause(match: PlaceMatch, where: list[str], params: list[Any]) -> None:
     oblasts = sorted(match.oblasts)
     variants = sorted({match.needle, match.needle.title(), match.needle.upper()})

@@ -145,9 +145,7 @@ def _contradiction_dict(c: Contradiction, evidence: dict[int, str]) -> dict[str,
 
 def comparison_dict(comparison: Comparison, limit: int | None = None) -> dict[str, Any]:
     f = comparison.filters
-    counts = {v: 0 for v in ("contradiction", "range", "agree", "single")}
-    for result in comparison.groups:
-        counts[result.verdict] += 1
+    counts = comparison.verdict_counts()
     shown = comparison.groups[:limit]
     return {
         "filters": {

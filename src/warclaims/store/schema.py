@@ -129,4 +129,77 @@ CREATE TABLE lsh_bands (
 CREATE INDEX lsh_bands_doc_id ON lsh_bands (doc_id);
 """
 
-MIGRATIONS: list[str] = [_V1, _V2]
+# compare's precomputed groups (issue 4; warclaims.compare.cache). `compare` without a place,
+# a period or a window of its own reads each kind's groups from `compare_groups` instead of
+# regrouping a million claims per query. Triggers record in `compare_dirty` each kind whose
+# claims, places or documents changed ('*': every kind) with the number of rows changed since
+# its groups were built, so every writer keeps the table honest without knowing about it; the
+# next such `compare` rebuilds the kinds marked dirty.
+_V3 = """
+CREATE TABLE compare_groups (
+    kind TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    verdict_rank INTEGER NOT NULL,
+    n_claims INTEGER NOT NULL,
+    start_day INTEGER NOT NULL,
+    first_claim INTEGER NOT NULL,
+    verdict TEXT NOT NULL,
+    family TEXT NOT NULL,
+    start INTEGER,
+    "end" INTEGER,
+    places TEXT NOT NULL,
+    members TEXT NOT NULL,
+    PRIMARY KEY (kind, position)
+) WITHOUT ROWID;
+CREATE INDEX compare_groups_rank
+    ON compare_groups (verdict_rank, n_claims DESC, start_day DESC, first_claim, position);
+CREATE INDEX compare_groups_verdict ON compare_groups (kind, verdict);
+
+CREATE TABLE compare_kinds (
+    kind TEXT PRIMARY KEY,
+    n_claims INTEGER NOT NULL,
+    window_days INTEGER NOT NULL
+);
+CREATE TABLE compare_dirty (
+    kind TEXT PRIMARY KEY,
+    changes INTEGER NOT NULL DEFAULT 1
+);
+INSERT INTO compare_dirty (kind) VALUES ('*');
+
+CREATE TRIGGER compare_dirty_claim_insert AFTER INSERT ON claims BEGIN
+    INSERT INTO compare_dirty (kind) VALUES (NEW.kind)
+        ON CONFLICT (kind) DO UPDATE SET changes = changes + 1;
+END;
+CREATE TRIGGER compare_dirty_claim_delete AFTER DELETE ON claims BEGIN
+    INSERT INTO compare_dirty (kind) VALUES (OLD.kind)
+        ON CONFLICT (kind) DO UPDATE SET changes = changes + 1;
+END;
+CREATE TRIGGER compare_dirty_claim_update AFTER UPDATE ON claims BEGIN
+    INSERT INTO compare_dirty (kind) VALUES (OLD.kind), (NEW.kind)
+        ON CONFLICT (kind) DO UPDATE SET changes = changes + 1;
+END;
+CREATE TRIGGER compare_dirty_place_insert AFTER INSERT ON claim_places BEGIN
+    INSERT INTO compare_dirty (kind)
+        SELECT coalesce((SELECT kind FROM claims WHERE id = NEW.claim_id), '*') WHERE true
+        ON CONFLICT (kind) DO UPDATE SET changes = changes + 1;
+END;
+CREATE TRIGGER compare_dirty_place_delete AFTER DELETE ON claim_places BEGIN
+    INSERT INTO compare_dirty (kind)
+        SELECT coalesce((SELECT kind FROM claims WHERE id = OLD.claim_id), '*') WHERE true
+        ON CONFLICT (kind) DO UPDATE SET changes = changes + 1;
+END;
+CREATE TRIGGER compare_dirty_place_update AFTER UPDATE ON claim_places BEGIN
+    INSERT INTO compare_dirty (kind)
+        SELECT coalesce((SELECT kind FROM claims WHERE id = OLD.claim_id), '*')
+        UNION SELECT coalesce((SELECT kind FROM claims WHERE id = NEW.claim_id), '*') WHERE true
+        ON CONFLICT (kind) DO UPDATE SET changes = changes + 1;
+END;
+CREATE TRIGGER compare_dirty_document_update
+    AFTER UPDATE OF doc_id, published, publisher, url, source, cluster_id ON documents BEGIN
+    INSERT INTO compare_dirty (kind)
+        SELECT DISTINCT kind FROM claims WHERE doc_id IN (OLD.doc_id, NEW.doc_id)
+        ON CONFLICT (kind) DO UPDATE SET changes = changes + 1;
+END;
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3]
