@@ -75,6 +75,14 @@ _ROLLING = re.compile(
     r"(?:(?P<n>\d{1,3}|two|three|four|five|six|seven|ten)\s+)?(?P<unit>day|week|month)s?$",
     re.IGNORECASE,
 )
+# "the previous night", "the day before": one day before the report
+_DAY_BEFORE = re.compile(
+    r"^(?:the\s+|on\s+the\s+)?(?:(?:previous|preceding)\s+(?:night|day|evening)|"
+    r"(?:night|day)\s+before)$",
+    re.IGNORECASE,
+)
+# "September 2022 after months of occupation": the date, then a clause the tagger swept in
+_TAIL_CLAUSE = re.compile(r"^(?P<head>.*?\d.*?)\s+(?:after|before|following|amid|when|as)\s+.+$")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 _RANGE = (
     re.compile(
@@ -185,6 +193,12 @@ def _rolling(mention: str, text: str, base: date | None) -> DateRef | None:
     return _period(mention, base - timedelta(days=days), base)
 
 
+def _day_before(mention: str, text: str, base: date | None) -> DateRef | None:
+    if not _DAY_BEFORE.match(text):
+        return None
+    return _day(mention, base - timedelta(days=1)) if base else _unresolved(mention)
+
+
 def _parse(mention: str, text: str, base: date | None) -> DateRef | None:
     """One date expression (no ranges); None when dateparser cannot read it."""
     if not any(ch.isalpha() for ch in text):
@@ -282,11 +296,16 @@ def resolve_date(mention: str, published: str | None) -> DateRef:
             return _unresolved(mention)  # "since the end of January": not clearly a date
         start = date.fromisoformat(inner.start)
         return _period(mention, start, base) if start <= base else _unresolved(mention)
-    return _resolve(mention, text, base)
+    found = _resolve(mention, text, base)
+    tail = _TAIL_CLAUSE.match(text) if found.start is None else None
+    if tail:
+        head = _resolve(mention, tail.group("head"), base)
+        return head if head.start is not None else found
+    return found
 
 
 def _resolve(mention: str, text: str, base: date | None) -> DateRef:
-    for step in (_weekday, _rolling):
+    for step in (_weekday, _rolling, _day_before):
         found = step(mention, text, base)
         if found is not None:
             return found

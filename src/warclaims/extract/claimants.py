@@ -48,6 +48,8 @@ _CARRIER_HEADS = {
     "reports",
     "data",
     "figures",
+    "estimates",
+    "estimate",
     "statement",
     "briefing",
     "bulletin",
@@ -142,6 +144,8 @@ def describe(span: Span, lex: Lexicon, verb: str | None = None) -> Attribution:
     elif any(e.label_ == "PERSON" for e in span.ents):
         person = next(e for e in span.ents if e.label_ == "PERSON")
         att.type, att.name = "official", person.text.removesuffix("’s").removesuffix("'s")
+    elif span[0].lower_ in ("a", "an") and heads & set(lex.data["anonymous_heads"]):
+        att.type = "anonymous"  # "a military source", "an officer": a post, no name
     elif heads & set(lex.data["official_heads"]) or words & set(lex.data["official_heads"]):
         att.type = "official"
         if span.root.tag_ not in ("NNS", "NNPS") and span.root.lower_ not in ("authorities",):
@@ -187,6 +191,8 @@ def according_to(sent: Span) -> Token | None:
 def _reporting_subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "nsubj":
+            if child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head  # "the defence ministry, which said …"
             return child  # a passive subject ("fighting was recorded") is the claim, not its source
     appos = _trailing_apposition(verb)
     if appos is not None:
@@ -197,6 +203,25 @@ def _reporting_subject(verb: Token) -> Token | None:
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     return grand
+    return None
+
+
+_RELATIVE_PRONOUNS = {"which", "who", "that"}
+_RELAY_VERBS = {"cite", "quote"}
+
+
+def _relayed_source(verb: Token) -> Token | None:
+    """'TASS, citing the defence ministry, said', 'RIA quoted a source as saying': the cited
+    source is the claimant, the outlet a link of the chain."""
+    candidates = [verb, *verb.children]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None:
+        candidates += list(subject.children)
+    for tok in candidates:
+        if tok.lemma_.lower() in _RELAY_VERBS:
+            for child in tok.children:
+                if child.dep_ == "dobj":
+                    return child
     return None
 
 
@@ -261,9 +286,7 @@ def find_attribution(anchor: Token, sent: Span, lex: Lexicon) -> Attribution | N
             continue
         if verb.pos_ in ("VERB", "AUX"):
             subject = _reporting_subject(verb)
-            if subject is not None and not (
-                subject.left_edge.i <= anchor.i <= subject.right_edge.i
-            ):
+            if subject is not None and not _within(subject, anchor):
                 att = attribution_of(subject, verb, lex)
                 if not att.anaphoric or att.name is not None:
                     return att
@@ -297,6 +320,21 @@ def find_attribution(anchor: Token, sent: Span, lex: Lexicon) -> Attribution | N
     return anaphora
 
 
+def _within(subject: Token, anchor: Token) -> bool:
+    """Is the claim's word part of the claimant's own phrase? ('the ministry, which said that
+    … tanks': the relative clause is not the ministry's name)."""
+    phrase = _phrase(subject)
+    return phrase.start <= anchor.i < phrase.end
+
+
+def speaker_of(verb: Token, lex: Lexicon) -> Attribution | None:
+    """Who speaks with `verb`, when it is a reporting verb with a subject ('Zelensky said')."""
+    if verb.lemma_.lower() not in lex.words("reporting_verbs"):
+        return None
+    subject = _reporting_subject(verb)
+    return attribution_of(subject, verb, lex) if subject is not None else None
+
+
 def _as_clause(verb: Token) -> bool:
     """'As previously reported by X, …' attributes the whole sentence."""
     return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
@@ -313,13 +351,32 @@ def attribution_of(subject: Token, verb: Token | None, lex: Lexicon) -> Attribut
         return Attribution(
             anaphoric=True, verb=verb_lemma, start=owner.idx, end=owner.idx + len(owner)
         )
+    relayed = _relayed_source(verb) if verb is not None else None
+    if relayed is not None and relayed.i != owner.i:
+        outlet = describe(_phrase(owner), lex, verb_lemma)
+        att = attribution_of(relayed, None, lex)
+        att.verb = verb_lemma
+        att.via = [outlet.name or outlet.mention or ""]
+        if att.side is None and att.type == "anonymous":
+            att.side = outlet.side  # "RIA quoted a source in the security services"
+        return att
     att = describe(_phrase(owner), lex, verb_lemma)
+    if _unnamed_by_choice(owner):
+        att.type, att.name = "anonymous", None
     if verb is not None:
         att.via = _via(verb, lex)
     if att.name is not None and _definite_generic(owner):
         # "the ministry said": the body named before, when there is one
         att.anaphoric = True
     return att
+
+
+_ANONYMITY = {"anonymity", "anonymous", "unnamed", "unidentified"}
+
+
+def _unnamed_by_choice(owner: Token) -> bool:
+    """'a commander, who spoke on condition of anonymity': a post but no name is a source."""
+    return any(t.lower_ in _ANONYMITY for t in owner.subtree)
 
 
 _GENERIC_BODIES = {
@@ -340,11 +397,13 @@ _GENERIC_BODIES = {
     "service",
     "department",
     "kremlin",
+    "force",
 }
 
 
 def _definite_generic(owner: Token) -> bool:
-    children = list(owner.children)
+    # "the task force", "the defence ministry, which said …"
+    children = [c for c in owner.children if c.dep_ not in ("compound", "relcl", "punct")]
     return (
         owner.lower_ in _GENERIC_BODIES
         and len(children) == 1

@@ -19,7 +19,9 @@ from warclaims.extract.claimants import (
     according_to,
     attribution_of,
     find_attribution,
+    speaker_of,
 )
+from warclaims.extract.denials import denial_anchor
 from warclaims.extract.kinds import Kinding, UnitHit, classify, find_unit
 from warclaims.extract.lexicon import Lexicon
 from warclaims.extract.numbers import QuantityMention, find_quantities
@@ -39,7 +41,7 @@ from warclaims.lexicons import find_actor
 from warclaims.model import Claim, Claimant, DateRef, Place, Quantity
 from warclaims.model import Span as TextSpan
 
-_LOSS_VERBS = {"lose", "suffer", "sustain", "loss", "losses"}
+_LOSS_VERBS = {"lose", "suffer", "sustain", "loss", "losses", "have"}  # "we have dozens wounded"
 _VICTIM_VERBS = {"die", "perish", "drown", "starve"}
 _DATE_WORDS = re.compile(
     r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(monday|tuesday|wednesday|"
@@ -132,10 +134,73 @@ def extract_claims(
             )
             if claim is not None and not _repeats(text, claim, claims + made):
                 made.append(claim)
+        if not any(c.certainty == "denied" for c in made):
+            since = sents[max(first_body, n - 2)].start_char
+            denial = _referred_denial(
+                doc, sent, n, lex, state, sent_places, focus, published, claims, since
+            )
+            if denial is not None:
+                made.append(denial)
+        if not made:
+            _note_speaker(sent, lex, state)
         claims.extend(sorted(made, key=lambda c: c.anchor.start if c.anchor else 0))
     return sorted(
         claims + listed, key=lambda c: (c.evidence.start, c.anchor.start if c.anchor else 0)
     )
+
+
+def _note_speaker(sent: Span, lex: Lexicon, state: _DocState) -> None:
+    """'"Our guys are holding on," Zelensky said.' with no claim: the next 'He added that …'
+    is still Zelensky's."""
+    att = speaker_of(sent.root, lex)
+    if att is not None and not att.anaphoric and att.name is not None:
+        state.last, state.last_certainty = att, "asserted"
+
+
+def _referred_denial(
+    doc: Doc,
+    sent: Span,
+    n: int,
+    lex: Lexicon,
+    state: _DocState,
+    sent_places: list[PlaceMention],
+    focus: list[Place],
+    published: str | None,
+    earlier: list[Claim],
+    since: int,
+) -> Claim | None:
+    """'Ukraine's General Staff rejected the report as fake': the last claim of the two
+    sentences before, denied by this sentence's claimant."""
+    span = denial_anchor(sent, lex)
+    target = next((c for c in reversed(earlier) if c.evidence.start >= since), None)
+    if span is None or target is None:
+        return None
+    rule = {"category": target.category, "certainty": "denied"}
+    trig = Trigger(target.kind, span[0], span[1], rule)
+    draft = Draft(target.kind, target.category, None, span, _content_word(doc, trig), trigger=trig)
+    claim = _claim(doc, sent, n, draft, lex, state, sent_places, focus, published, earlier)
+    if claim is None or (claim.claimant.name or "") == (target.claimant.name or "-"):
+        return None  # nobody denies their own claim
+    return claim.model_copy(
+        update={
+            "category": target.category,
+            "side": target.side,
+            "quantity": target.quantity,
+            "places": claim.places if sent_places else target.places,
+        }
+    )
+
+
+_SIDE_ADJECTIVES = {"RU": "Russian", "UA": "Ukrainian"}
+
+
+def _sided_body(att: Attribution, side: str | None) -> Attribution:
+    """'the defence ministry' in a report where a Kremlin spokesman spoke last: Russia's."""
+    adjective = _SIDE_ADJECTIVES.get(side or "")
+    actor = find_actor(f"{adjective} {att.name}") if adjective else None
+    if actor is None:
+        return att
+    return replace(att, name=actor.name, type=actor.type, side=actor.side)
 
 
 def _same_kind_of_body(generic: Attribution, named: Attribution) -> bool:
@@ -287,6 +352,8 @@ def _claim(
             att = replace(state.last, verb=att.verb)
         elif att.name is not None:
             att = replace(att, anaphoric=False)  # "the ministry" with nobody named before
+            if att.side is None and state.last is not None:
+                att = _sided_body(att, state.last.side)
         else:
             att = None
     if att is None:
@@ -315,7 +382,7 @@ def _claim(
         category=category,
         side=side,
         quantity=_quantity(draft),
-        places=_places(sent_places, focus),
+        places=_places(_clause_places(doc, draft, sent_places), focus),
         date=_date(doc, sent, draft, published) or _carried_date(state, n),
         claimant=Claimant(
             mention=att.mention, name=att.name, type=att.type, side=att.side, via=list(att.via)
@@ -329,6 +396,38 @@ def _claim(
     )
 
 
+def _clause_places(doc: Doc, draft: Draft, sent_places: list[PlaceMention]) -> list[PlaceMention]:
+    """'had taken Kurylivka and were clearing positions in Kupiansk': a claim keeps the places
+    of its own clause, not those of a clause coordinated with it or of a descriptive aside."""
+    if len(sent_places) < 2:
+        return sent_places
+    head = _clause_verb(doc[draft.cue] if draft.cue is not None else doc[draft.head])
+    if head is None:
+        return sent_places
+    sent = sentence_of(head)
+    scope = list(head.subtree) if head.dep_ == "conj" else list(sent)
+    others = [
+        c for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > head.i
+    ]
+    # "…, the latest in a string of advances near Huliaipole": an aside describes, not locates
+    others += [
+        t
+        for t in scope
+        if t.dep_ in ("appos", "npadvmod")
+        and not t._.wc_place
+        and doc[t.left_edge.i - 1].text == ","
+    ]
+    outside = {
+        t.i
+        for c in others
+        if not c.left_edge.i <= head.i <= c.right_edge.i  # the claim's own aside is its clause
+        for t in c.subtree
+    }
+    own = {t.i for t in scope} - outside
+    mine = [p for p in sent_places if p.start in own]
+    return mine or sent_places
+
+
 def _in_ukraine(places: list[PlaceMention]) -> bool:
     """No place named, or every named place resolved in the (Ukrainian) gazetteer."""
     return all(p.place.gazetteer_id is not None for p in places)
@@ -336,7 +435,7 @@ def _in_ukraine(places: list[PlaceMention]) -> bool:
 
 def _quantity(draft: Draft) -> Quantity | None:
     q = draft.quantity
-    if q is None or q.all_but:
+    if q is None or q.all_but or q.vague:
         return None
     return Quantity(value=q.value, low=q.low, high=q.high, hedge=q.hedge, unit=draft.unit)
 
@@ -496,7 +595,7 @@ def _side(
     if draft.kind == "troop_strength":
         return _subject_side(verb, lex, att)
     if draft.kind == "encirclement":
-        return None
+        return _encircled_side(verb, lex, att, earlier)
     return _territory_side(doc, draft, verb, lex, att, claimant_side)
 
 
@@ -524,11 +623,27 @@ def _territory_side(
         subject_side = side_of_subject(agent, lex, claimant_side) if agent is not None else None
     if subject_side is not None:
         return opposite(subject_side) if rule.get("side") == "opposite_subject" else subject_side
-    if claimant_side is not None and draft.category != "liberated":
-        return claimant_side
+    if claimant_side is not None:
+        return claimant_side  # "units of Battlegroup West liberated …, the ministry said"
     return {"captured": "RU", "liberated": "UA"}.get(draft.category or "")
 
 
+def _encircled_side(
+    verb: Token | None, lex: Lexicon, att: Attribution, earlier: list[Claim]
+) -> str | None:
+    """'Ukrainian units were surrounded' (the subject is encircled), 'Russian forces encircled
+    …' (the other side is); no one named: the encirclement the report spoke of before."""
+    if verb is not None and verb.lemma_.lower() in _ENCIRCLE_VERBS:
+        side = _subject_side(verb, lex, att)
+        if side is not None:
+            return side if is_passive(verb) or verb.dep_ in ("acomp", "amod") else opposite(side)
+    for claim in reversed(earlier):
+        if claim.kind == "encirclement" and claim.side is not None:
+            return claim.side
+    return None
+
+
+_ENCIRCLE_VERBS = {"encircle", "surround", "trap", "besiege", "blockade"}
 _HOLDING_NOUNS = {"control", "occupation", "flag", "tricolour", "tricolor"}
 
 
@@ -560,6 +675,13 @@ def _loss_side(
     claimant_side = att.side if att.side in ("RU", "UA") else None
     cue = doc[draft.cue] if draft.cue is not None else doc[draft.head]
     verb = _clause_verb(cue)
+    counted = {draft.unit_hit.head if draft.unit_hit else -1}
+    if draft.quantity is not None:
+        counted.add(draft.quantity.num_end - 1)
+    if verb is not None and verb.dep_ == "acl" and verb.head.i in counted:
+        # "lost 1,020 troops killed and wounded", "amounted to 96 killed": the governing verb
+        verb = _clause_verb(verb.head)
+        cue = verb if verb is not None else cue
     if verb is not None and verb.lemma_.lower() in lex.words("reporting_verbs") and verb.i != cue.i:
         return _reported_loss_side(doc, draft, att, lex)
     if verb is not None:
@@ -584,6 +706,9 @@ def _loss_side(
                 return opposite(side)
         else:
             side = _subject_side(verb, lex, att)
+            subject = subject_of(verb)
+            if side is not None and subject is not None and subject.lemma_.lower() in _LOSS_VERBS:
+                return side  # "Russian losses amounted to 96 killed": the losers are named
             if side is not None:
                 return opposite(side)
     for claim in reversed(earlier):
@@ -594,7 +719,12 @@ def _loss_side(
             return claim.side
     if draft.kind == "casualties" and state.strike_side and n - state.strike_sent <= 2:
         return opposite(state.strike_side)
+    if draft.category in _LAUNCHED and state.strike_side and n - state.strike_sent <= 1:
+        return state.strike_side  # "Russia launched 84 drones …, of which 61 were shot down"
     return None
+
+
+_LAUNCHED = {"uav", "missiles"}
 
 
 def _relative_clause_side(head: Token, lex: Lexicon, att: Attribution) -> str | None:

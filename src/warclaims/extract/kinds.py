@@ -237,7 +237,9 @@ def classify(doc: Doc, q: QuantityMention, unit: UnitHit | None, lex: Lexicon) -
         [t for t in tokens[max(sent_start, q.start - 3) : q.start] if t.pos_ == "VERB"], lex
     )
     if q.adverb:
-        verbs = [anchor.head, *anchor.head.children, *anchor.head.subtree]
+        # "attacked five times": the count hangs on "times", the verb one step further up
+        up = [anchor.head, *list(anchor.head.ancestors)[:1]]
+        verbs = [*up, *anchor.head.children, *anchor.head.subtree]
         for verb in verbs:
             if verb.pos_ == "VERB" and verb.lemma_.lower() in _ASSAULT_LEMMAS:
                 return Kinding("fighting", None, None, verb.i)
@@ -289,12 +291,25 @@ def _classify_personnel(doc: Doc, unit: UnitHit, cues: list[tuple[str, Token]]) 
         return Kinding("encirclement", None, "personnel", encircled[1].i)
     hit = _first(cues, tuple(_PERSONNEL_CATEGORY))
     if hit:
-        return Kinding("casualties", _PERSONNEL_CATEGORY[hit[0]], "personnel", hit[1].i)
+        category = "casualties" if _killed_and_wounded(hit[1]) else _PERSONNEL_CATEGORY[hit[0]]
+        return Kinding("casualties", category, "personnel", hit[1].i)
     words = " ".join(t.lower_ for t in doc[unit.start : unit.end])
     if words in _COMBATANT_WORDS:
         strength = _first(cues, ("troop_strength",))
         return Kinding("troop_strength", None, "personnel", strength[1].i if strength else None)
     return None
+
+
+_BOTH = ({"kill", "killed", "dead"}, {"wound", "wounded", "injure", "injured"})
+
+
+def _killed_and_wounded(cue: Token) -> bool:
+    """'1,020 troops killed and wounded': dead and wounded together are casualties."""
+    doc = cue.doc
+    if cue.i + 2 >= len(doc) or doc[cue.i + 1].lower_ not in ("and", "or"):
+        return False
+    pair = {cue.lower_, cue.lemma_.lower()}, {doc[cue.i + 2].lower_, doc[cue.i + 2].lemma_.lower()}
+    return any(pair[0] & a and pair[1] & b for a, b in (_BOTH, _BOTH[::-1]))
 
 
 def _classify_equipment(

@@ -49,6 +49,7 @@ class QuantityMention:
     percent_word: bool = False  # "a quarter", "half": a share, not a count
     adverb: bool = False  # "twice", "three times"
     all_but: bool = False  # "all but 26": the figure is not the claimed number
+    vague: bool = False  # "dozens of", "hundreds of": a claim, but no number to record
 
     @property
     def char_span(self) -> tuple[int, int]:
@@ -200,8 +201,15 @@ def find_quantities(doc: Doc, lex: Lexicon) -> list[QuantityMention]:
     percent_words = set(lex.data["fraction_words_percent"])
     starters = _starters(lex)
     i = 0
+    vague = _vague_words(lex)
     while i < len(tokens):
         tok = tokens[i]
+        if tok.lower_ in vague:
+            mention = _vague_at(tokens, i, vague)
+            if mention is not None:
+                found.append(mention)
+                i = mention.end
+                continue
         if not (tok.like_num or tok.lower_ in starters or tok.text[:1].isdigit()):
             i += 1
             continue
@@ -225,6 +233,36 @@ def find_quantities(doc: Doc, lex: Lexicon) -> list[QuantityMention]:
         found.append(mention)
         i = mention.end
     return found
+
+
+_VAGUE_PLURALS = ("dozens", "hundreds", "thousands", "scores", "tens")
+
+
+def _vague_words(lex: Lexicon) -> frozenset[str]:
+    return frozenset(w for w in lex.data["vague_amounts"] if w in _VAGUE_PLURALS)
+
+
+def _vague_at(tokens: Doc, i: int, vague: frozenset[str]) -> QuantityMention | None:
+    """'dozens of armoured vehicles', 'hundreds of soldiers': counted, but not in figures."""
+    j = i + 1
+    if j >= len(tokens) or tokens[j].lower_ != "of":
+        return None
+    chained = (j + 1 < len(tokens) and tokens[j + 1].lower_ in vague) or (
+        i >= 2 and tokens[i - 1].lower_ == "of" and tokens[i - 2].lower_ in vague
+    )
+    if chained:
+        return None  # "hundreds of thousands of lives": a mass figure, not a count of a unit
+    return QuantityMention(
+        start=i,
+        end=j + 1,
+        num_start=i,
+        num_end=j,
+        value=0.0,
+        low=None,
+        high=None,
+        hedge="approx",
+        vague=True,
+    )
 
 
 def _with_hedges(

@@ -47,8 +47,9 @@ _HYPOTHETICAL = {
     "if",
     "unless",
     "whether",
-    "not",
 }
+# "have not been encircled", "has not captured the city": the claim is made and denied
+_NEGATIONS = {"not", "n't", "never", "no"}
 _TERRITORY_WORDS = {
     "village",
     "villages",
@@ -88,6 +89,10 @@ class Trigger:
     def category(self) -> str | None:
         return self.rule.get("category")
 
+    @property
+    def certainty(self) -> str | None:
+        return self.rule.get("certainty")
+
 
 class TriggerFinder:
     """A PhraseMatcher over the lexicon's trigger phrases, tokenised by the pipeline itself."""
@@ -106,7 +111,10 @@ class TriggerFinder:
         found: list[Trigger] = []
         for match_id, start, end in self.matcher(doc):
             kind, rule = self.rules[match_id]
-            if _conditions_hold(doc[start:end], rule, place_tokens):
+            span = doc[start:end]
+            if _conditions_hold(span, rule, place_tokens):
+                if _negated(span):
+                    rule = {**rule, "certainty": "denied"}
                 found.append(Trigger(kind, start, end, rule))
         found.sort(key=lambda t: (t.start, -(t.end - t.start)))
         kept: list[Trigger] = []
@@ -115,6 +123,15 @@ class TriggerFinder:
                 continue
             kept.append(trig)
         return kept
+
+
+def _negated(span: Span) -> bool:
+    """A negation on the key phrase's verb, or just before it ('not been encircled')."""
+    doc = span.doc
+    sent = sentence_of(span[0])
+    if any(c.dep_ == "neg" for c in span.root.children):
+        return True
+    return any(t.lower_ in _NEGATIONS for t in doc[max(sent.start, span.start - 3) : span.start])
 
 
 def _conditions_hold(span: Span, rule: dict, place_tokens: set[int]) -> bool:
