@@ -25,6 +25,7 @@ FORMATIONS = frozenset({"regiments", "brigades", "battalions", "companies"})
 _PARTIAL_UNITS = frozenset({"percent", "km", "km2"})
 _TAKEN = frozenset({"captured", "controlled"})
 _HELD = frozenset({"controlled", "liberated"})
+_BOTH_SIDES = frozenset({"RU", "UA"})
 MAX_PER_GROUP = 50
 
 SourceKey = tuple[str, str]
@@ -39,9 +40,8 @@ class Contradiction:
 
 
 def source_key(claim: ClaimRow) -> SourceKey:
-    """One source: a report cluster and the claimant speaking in it."""
-    who = claim.claimant_name or claim.claimant_mention or ""
-    return claim.cluster, who.casefold()
+    """One source: a report cluster and the claimant speaking in it (case ignored)."""
+    return claim.source
 
 
 def find_contradictions(claims: list[ClaimRow]) -> list[Contradiction]:
@@ -49,7 +49,7 @@ def find_contradictions(claims: list[ClaimRow]) -> list[Contradiction]:
     found: list[Contradiction] = []
     seen: set[tuple[str, SourceKey, SourceKey]] = set()
     for kind, reason, a, b in _candidates(claims):
-        ka, kb = source_key(a), source_key(b)
+        ka, kb = a.source, b.source
         if ka == kb:
             continue
         ident = (kind, *sorted((ka, kb)))
@@ -121,11 +121,11 @@ def _same_figure(claims: list[ClaimRow]) -> Iterator[tuple[str, str, ClaimRow, C
         figure = f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
         for i, a in enumerate(same):
             for b in same[i + 1 :]:
-                if a.kind != b.kind:
-                    continue
-                if a.unit in FORMATIONS and b.unit in FORMATIONS and a.unit != b.unit:
+                if a.kind != b.kind or a.source == b.source:
+                    continue  # (one source never contradicts itself: skip before any work)
+                if a.unit != b.unit and a.unit in FORMATIONS and b.unit in FORMATIONS:
                     yield "unit_mismatch", f"{figure} {a.unit} vs {figure} {b.unit}", a, b
-                if {a.side, b.side} == {"RU", "UA"} and _same_unit(a, b):
+                if a.side != b.side and {a.side, b.side} == _BOTH_SIDES and _same_unit(a, b):
                     what = a.unit or "units"
                     yield "side_inversion", f"{figure} {what}: {a.side} vs {b.side}", a, b
 

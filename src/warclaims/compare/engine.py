@@ -17,7 +17,6 @@ from typing import Any
 
 from warclaims.compare.clusters import Clusters
 from warclaims.compare.contradictions import Contradiction, SourceKey, find_contradictions
-from warclaims.compare.contradictions import source_key as _source_key
 from warclaims.compare.figures import Summary, bounds, summarise
 from warclaims.compare.grouping import Group, Windows, group_claims, matches_place
 from warclaims.compare.indexes import ensure_indexes
@@ -213,19 +212,17 @@ def _representatives(members: list[ClaimRow]) -> list[ClaimRow]:
 def analyse(group: Group) -> GroupResult:
     """The verdict, contradictions and figures of one group."""
     claims = _representatives(group.members) if len(group.members) > 1 else group.members
-    if len(claims) == 1 or len({_source_key(c) for c in claims}) == 1:
+    if len(claims) == 1 or len({c.source for c in claims}) == 1:
         return GroupResult(group, "single", [], claims)  # one voice: nothing to compare
-    figures = _figures(claims)
+    compared = _figures(claims, min_sources=2)  # the rest are summarised when shown
     contradictions = find_contradictions(claims)
-    result = GroupResult(group, _verdict(claims, figures, contradictions), contradictions, claims)
-    result.figures = figures
-    return result
+    return GroupResult(group, _verdict(claims, compared, contradictions), contradictions, claims)
 
 
 def _sources(group: Group, claims: list[ClaimRow]) -> list[Source]:
     sources: dict[SourceKey, Source] = {}
     for claim in claims:
-        key = _source_key(claim)
+        key = claim.source
         source = sources.get(key)
         if source is None:
             source = sources[key] = Source(key, [], [claim.doc_id])
@@ -241,16 +238,19 @@ def _sources(group: Group, claims: list[ClaimRow]) -> list[Source]:
     return list(sources.values())
 
 
-def _figures(claims: list[ClaimRow]) -> list[Figures]:
+def _figures(claims: list[ClaimRow], min_sources: int = 1) -> list[Figures]:
+    """The figures of each (side, category, unit) that at least `min_sources` sources give."""
     cells: dict[tuple[str | None, str | None, str | None], dict[SourceKey, ClaimRow]] = defaultdict(
         dict
     )
     for claim in claims:
         if claim.value is None or claim.certainty == "denied":
             continue
-        cells[(claim.side, claim.category, claim.unit)].setdefault(_source_key(claim), claim)
+        cells[(claim.side, claim.category, claim.unit)].setdefault(claim.source, claim)
     out = []
     for (side, category, unit), by_source in cells.items():
+        if len(by_source) < min_sources:
+            continue
         picked = list(by_source.values())
         summary = summarise([bounds(c.hedge, c.value, c.low, c.high) for c in picked])  # type: ignore[arg-type]
         out.append(Figures(side, category, unit, summary, picked))
@@ -272,7 +272,7 @@ def _verdict(
     for claim in claims:
         if claim.value is None:
             stance = "denied" if claim.certainty == "denied" else "stated"
-            statements[(claim.side, claim.category, stance)].add(_source_key(claim))
+            statements[(claim.side, claim.category, stance)].add(claim.source)
     return "agree" if any(len(keys) >= 2 for keys in statements.values()) else "single"
 
 

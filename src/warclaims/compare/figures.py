@@ -24,6 +24,7 @@ no one reported.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 APPROX_MARGIN = 0.10
@@ -36,6 +37,7 @@ class Bounds:
     point: float
 
 
+@functools.lru_cache(maxsize=1 << 16)  # Bounds are immutable: the same figure, the same object
 def bounds(
     hedge: str | None, value: float, low: float | None = None, high: float | None = None
 ) -> Bounds:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -77,20 +78,22 @@ class Group:
 
 def place_keys(claim: ClaimRow) -> list[PlaceKey]:
     """The claim's places as keys; an oblast named beside one of its settlements is dropped."""
-    keys: list[PlaceKey] = []
-    for place in claim.places:
-        if place.name is not None and place.admin1 is not None and place.name == place.admin1:
-            keys.append(PlaceKey("oblast", fold(place.admin1), place.admin1, place.admin1))
-        elif place.name is not None:
-            keys.append(PlaceKey("place", fold(place.name), place.name, place.admin1))
-        else:
-            keys.append(PlaceKey("place", "?" + fold(place.mention), place.mention, None))
+    keys = [_place_key(place.name, place.mention, place.admin1) for place in claim.places]
     settled = {k.admin1 for k in keys if k.level == "place"}
     out = []
     for key in keys:
         if key not in out and not (key.level == "oblast" and key.admin1 in settled):
             out.append(key)
     return out or [NO_PLACE]
+
+
+@functools.lru_cache(maxsize=1 << 16)  # PlaceKeys are immutable: one per distinct place
+def _place_key(name: str | None, mention: str, admin1: str | None) -> PlaceKey:
+    if name is not None and admin1 is not None and name == admin1:
+        return PlaceKey("oblast", fold(admin1), admin1, admin1)
+    if name is not None:
+        return PlaceKey("place", fold(name), name, admin1)
+    return PlaceKey("place", "?" + fold(mention), mention, None)
 
 
 class Windows:

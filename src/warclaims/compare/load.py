@@ -76,6 +76,12 @@ class ClaimRow:
     claimant_type: str | None
     claimant_side: str | None
     places: list[PlaceRef] = field(default_factory=list)
+    # (cluster, folded claimant): one source; computed once, read by every pair compared
+    source: tuple[str, str] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        who = self.claimant_name or self.claimant_mention or ""
+        self.source = (self.cluster, who.casefold())
 
     @property
     def claimant(self) -> str:
