@@ -303,7 +303,7 @@ def test_destroyed_single_items_and_shares_without_figures():
     ],
 )
 def test_inflected_places(text, language, place):
-    assert names(one(text, language)) == [place]
+    assert names(one(text, language, "equipment_loss")) == [place]
 
 
 def test_a_place_stays_in_focus_for_the_next_sentences():

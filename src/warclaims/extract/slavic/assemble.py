@@ -160,6 +160,7 @@ def _sentence_claims(doc: _Doc, n: int, sent: Sentence, state: _State) -> list[C
     if resolved_here:
         state.places = [p for p in claim_places if p.name is not None]
         state.places_at = n
+    drafts = _one_control_per_side(drafts)
     cert = certainty(tokens, first, last, lex, claimant)
     out: list[Claim] = []
     seen: set[tuple[str, int]] = set()
@@ -191,6 +192,19 @@ def _sentence_claims(doc: _Doc, n: int, sent: Sentence, state: _State) -> list[C
 
 _OPEN_QUOTES = '«“"'
 _CLOSE_QUOTES = '»”"'
+
+
+def _one_control_per_side(drafts: list[Draft]) -> list[Draft]:
+    """Several control words of one side in a sentence state one claim ("продвинулись на 2 км
+    и заняли рубежи"): the one with a figure, else the first."""
+    control = [d for d in drafts if d.kind == "territorial_control"]
+    keep: dict[tuple[str | None, bool], Draft] = {}
+    for d in control:
+        key = (d.side, d.denied)
+        if key not in keep or (keep[key].quantity is None and d.quantity is not None):
+            keep[key] = d
+    kept = {id(d) for d in keep.values()}
+    return [d for d in drafts if d.kind != "territorial_control" or id(d) in kept]
 
 
 def _quote_source(doc: _Doc, sent: Sentence, state: _State) -> Attribution | None:
@@ -262,9 +276,15 @@ def _claim_places(ctx: _Ctx, places: Sequence[PlaceHit]) -> list[Place]:
             elif all(k.name != p.place.name for k in kept):
                 kept.append(p.place)
         return kept
-    blocked = ctx.lex.cues["no_place"].find(ctx.tokens, ctx.first, ctx.last) or ctx.lex.cues[
-        "cumulative"
-    ].find(ctx.tokens, ctx.first, ctx.last)
+    cues = ctx.lex.cues
+    # "там", "тут", "міста": words that point back at the place just named
+    there = any(t.key in ("там", "тут") for t in ctx.tokens[ctx.first : ctx.last]) or _city_word(
+        ctx, ctx.first, ctx.last
+    )
+    blocked = any(
+        cues[name].find(ctx.tokens, ctx.first, ctx.last)
+        for name in ("no_place", "river_bank", *(() if there else ("cumulative",)))
+    ) or (not there and ctx.lex.table("bulletin_period").find(ctx.tokens, ctx.first, ctx.last))
     if blocked or ctx.n - ctx.state.places_at > PLACE_MEMORY:
         return []
     return list(ctx.state.places)
@@ -324,14 +344,19 @@ def _number_drafts(ctx: _Ctx, numbers: Sequence[NumberMention]) -> list[Draft]:
         if n_q in skip_next:
             continue
         unit = find_unit(tokens, q.end, ctx.last, lex)
+        borrowed = False
         if unit is None and n_q + 1 < len(numbers) and _out_of(tokens, q, numbers[n_q + 1]):
             # "збито 45 із 60 дронів": the unit is the total's; the total is not claimed here
             unit = find_unit(tokens, numbers[n_q + 1].end, ctx.last, lex)
             skip_next.add(n_q + 1)
-        if unit is None and q.value is not None and last_unit is not None and q.spelled:
+        if unit is None and q.value is not None and last_unit is not None:
             nxt = tokens[q.end] if q.end < ctx.last else None
-            if nxt is not None and nxt.has("VERB", "PRTS"):
-                unit = UnitHit(q.num_start, q.num_end, last_unit.info)  # "одна достигла цели"
+            if nxt is not None and (
+                (q.spelled and nxt.has("VERB", "PRTS")) or _suffering_next(ctx, q.end)
+            ):
+                # "одна достигла цели", "ще 23 отримали поранення": the last counted noun
+                unit = UnitHit(q.num_start, q.num_end, last_unit.info)
+                borrowed = True
         if unit is None:
             k = acronym_at(tokens, q.end, ctx.last)
             near = nearest(ctx.cues, ("destroy", "capture_equipment"), q.num_start)
@@ -340,7 +365,9 @@ def _number_drafts(ctx: _Ctx, numbers: Sequence[NumberMention]) -> list[Draft]:
         if unit is None:
             continue
         head = tokens[unit.end - 1]
-        kinded = number_kind(q, unit.info, ctx.cues, fragment_loss=_fragment_loss(ctx), head=head)
+        kinded = _area_kind(ctx, unit.info) or number_kind(
+            q, unit.info, ctx.cues, fragment_loss=_fragment_loss(ctx), head=head
+        )
         if (
             kinded is None
             and last_kind is not None
@@ -360,6 +387,8 @@ def _number_drafts(ctx: _Ctx, numbers: Sequence[NumberMention]) -> list[Draft]:
         last_kind = (kind, category, cue, unit.end)
         unit_name = _unit_name(kind, unit.info)
         side = _number_side(ctx, q, unit, kind, category, cue)
+        if borrowed and drafts and drafts[-1].kind == kind:
+            side = drafts[-1].side  # "9 окупантів знищено, ще 12 отримали поранення"
         anchor_end = unit.end if unit.start >= q.end else q.end
         drafts.append(
             Draft(
@@ -374,6 +403,23 @@ def _number_drafts(ctx: _Ctx, numbers: Sequence[NumberMention]) -> list[Draft]:
         )
     drafts += _list_items(ctx, drafts)
     return drafts
+
+
+def _suffering_next(ctx: _Ctx, pos: int) -> bool:
+    """A wounding or killing cue right after a figure ("12 отримали поранення")."""
+    return any(c.name in ("wound", "kill") and pos <= c.start <= pos + 1 for c in ctx.cues)
+
+
+def _area_kind(ctx: _Ctx, unit: UnitInfo) -> tuple[str, str | None, Cue | None] | None:
+    """ "контролируют более 80% территории", "продвинулись на 2 километра": ground held or taken."""
+    if unit.group != "area":
+        return None
+    hits = ctx.lex.control.find(ctx.tokens, ctx.first, ctx.last)
+    if not hits:
+        return None
+    ctype = hits[0][2]
+    category = {"controlled": "controlled", "liberate": "liberated"}.get(ctype, "captured")
+    return "territorial_control", category, Cue(hits[0][0], hits[0][1], "control")
 
 
 def _out_of(tokens: Sequence[Token], q: NumberMention, total: NumberMention) -> bool:
@@ -465,8 +511,10 @@ def _number_side(
             agent = agent_side(tokens, ctx.labels, ctx.first, ctx.last, cue.start)
             if agent is not None and tokens[cue.start].has("VERB"):
                 return opposite(ctx.side(agent))
-        if ctx.fragment and ctx.state.loss_side is not None:
-            return ctx.state.loss_side
+        if ctx.state.loss_side is not None and (
+            ctx.fragment or (ctx.n - ctx.state.loss_at <= LOSS_MEMORY and _passive(tokens, cue))
+        ):
+            return ctx.state.loss_side  # "ВСУ потеряли … . Уничтожены два танка"
         if cue is not None and cue.name in _OWN_SUFFERING and _intransitive(tokens, cue):
             return ctx.claimant_side
         return opposite(ctx.claimant_side)
@@ -481,6 +529,14 @@ def _number_side(
     if kind == "strike":
         return opposite(ctx.claimant_side)
     return ctx.claimant_side if kind == "territorial_control" else None
+
+
+def _passive(tokens: Sequence[Token], cue: Cue | None) -> bool:
+    """ "Уничтожены", "сбиты", "знищено": a loss stated without who caused it."""
+    if cue is None:
+        return False
+    tok = tokens[cue.start]
+    return tok.has("PRTS") or (tok.has("VERB") and tok.key.endswith(("ено", "ано", "то")))
 
 
 def _intransitive(tokens: Sequence[Token], cue: Cue) -> bool:
@@ -531,8 +587,11 @@ def _phrase_drafts(ctx: _Ctx, numeric: Sequence[Draft]) -> list[Draft]:
     drafts: list[Draft] = []
     covered = {i for d in numeric for i in range(d.anchor[0], d.anchor[1])}
     drafts += _control_drafts(ctx)
-    if not any(d.kind == "territorial_control" for d in drafts):
-        drafts += _denied_control(ctx)
+    drafts += _noun_control_drafts(ctx, drafts)
+    if not any(d.kind == "encirclement" for d in numeric):
+        drafts += _encirclement_drafts(ctx)
+    if not any(d.kind == "fighting" for d in numeric):
+        drafts += _ongoing_fighting(ctx)
     drafts += _capture_drafts(ctx, numeric)
     drafts += _destroy_drafts(ctx, covered)
     if not any(d.kind == "strike" for d in numeric):
@@ -576,11 +635,12 @@ def _control_drafts(ctx: _Ctx) -> list[Draft]:
         tok = tokens[s]
         nominal = ctype == "controlled" and tok.has("PREP", "NOUN")
         failed = _failure(ctx, s)
-        if not nominal and not (tok.is_finite or (failed is not None and tok.has("VERB", "INFN"))):
+        governed = failed is not None or _governed_infinitive(ctx, s)
+        if not nominal and not (tok.is_finite or (governed and tok.has("VERB", "INFN"))):
             continue
         if any(c.start <= s < c.end or s <= c.start < e for c in capture_people):
             continue
-        if not nominal and _blocked(ctx, s):
+        if not nominal and _blocked(ctx, s) and not _governed_infinitive(ctx, s):
             continue
         obj_end = _object_end(ctx, e)
         if not nominal and _unit_groups(ctx, e, min(e + 3, obj_end)) & {
@@ -589,8 +649,10 @@ def _control_drafts(ctx: _Ctx) -> list[Draft]:
             "fighting",
         }:
             continue  # "захопив танк", "отбили атаку"
-        if ctype == "liberate" and "fighting" in _unit_groups(ctx, max(ctx.first, s - 6), s):
-            continue  # "атаки … отбиты"
+        if ctype == "liberate" and "fighting" in _unit_groups(
+            ctx, max(ctx.first, s - 6), _object_end(ctx, e, 10)
+        ):
+            continue  # "атаки … отбиты", "відбили в Покровську сотні атак"
         label: Label | None = None
         if nominal:
             label = next((lb for lb in ctx.labels if e <= lb.start <= e + 2), None)
@@ -601,16 +663,14 @@ def _control_drafts(ctx: _Ctx) -> list[Draft]:
             side = ctx.state.agent
         if side is None:
             side = ctx.claimant_side
+        if ctype == "abandon":
+            side = opposite(side)  # "ВСУ оставили позиции": the other side takes them
         category = {"controlled": "controlled", "liberate": "liberated"}.get(ctype, "captured")
         if ctype == "liberate" and side == "RU":
             category = "captured"
         if ctype in ("enter", "advance") and lex.cues["contested_place"].find(tokens, e, obj_end):
             category = "contested"
-        city_object = any(
-            k in ("город", "місто", "населенный", "населений")
-            for t in tokens[max(ctx.first, s - 3) : obj_end]
-            for k in t.keys
-        )
+        city_object = _city_word(ctx, max(ctx.first, s - 3), obj_end)
         drafts.append(
             Draft(
                 "territorial_control",
@@ -627,21 +687,126 @@ def _control_drafts(ctx: _Ctx) -> list[Draft]:
     return drafts
 
 
-def _denied_control(ctx: _Ctx) -> list[Draft]:
-    """ "Генштаб опроверг захват Купянска": the capture a denial is about."""
-    if not ctx.lex.denial.find(ctx.tokens, ctx.first, ctx.last):
-        return []
+def _governed_infinitive(ctx: _Ctx, pos: int) -> bool:
+    """ "продолжают удерживать", "удалось зайти": an infinitive that states what happens."""
     for cue in ctx.cues:
-        if cue.name != "control_nouns":
+        if cue.name in ("phase_verbs", "success") and pos - 3 <= cue.start < pos:
+            return ctx.tokens[cue.start].is_finite and _failure(ctx, cue.start + 1) is None
+    return False
+
+
+_ABOUT = frozenset(["о", "об", "про"])
+
+
+def _noun_control_drafts(ctx: _Ctx, verbal: Sequence[Draft]) -> list[Draft]:
+    """Control stated by a noun: "завершили освобождение Купянска", "доложил о взятии
+    Волчанска", "спростував заяви про захоплення Куп'янська", "заперечило втрату Сіверська"."""
+    tokens, lex = ctx.tokens, ctx.lex
+    denied = bool(lex.denial.find(tokens, ctx.first, ctx.last))
+    taken = {d.pos for d in verbal if d.kind == "territorial_control"}
+    drafts: list[Draft] = []
+    for cue in ctx.cues:
+        names = ("control_nouns", "control_loss_nouns", "advance_nouns")
+        if cue.name not in names or cue.start in taken:
+            continue
+        if not tokens[cue.start].has("NOUN") or _blocked(ctx, cue.start):
+            continue  # "попытка захвата", "угроза оккупации"
+        phase = nearest(ctx.cues, ("phase_verbs",), cue.start, 2)
+        about = cue.start > ctx.first and tokens[cue.start - 1].key in _ABOUT
+        before = tokens[cue.start - 1] if cue.start > ctx.first else None
+        halted = before is not None and lex.cues["halt_verbs"].match(tokens, before.i, cue.start)
+        observed = before is not None and before.is_finite and not halted
+        if cue.name == "advance_nouns":
+            if not observed or denied:
+                continue  # "фиксируют продвижение … у Покровска": fighting for ground near it
+        elif not (denied or about or (phase is not None and phase.end <= cue.start)):
             continue
         obj_end = _object_end(ctx, cue.end)
-        after = [lb for lb in ctx.labels if cue.end <= lb.start < obj_end + 3]
-        side = ctx.side(after[-1]) if after else opposite(ctx.claimant_side)
-        draft = Draft(
-            "territorial_control", "captured", (cue.start, obj_end), None, side, cue.start
+        own = next((lb for lb in ctx.labels if cue.end <= lb.start < obj_end), None)
+        loss = cue.name == "control_loss_nouns"
+        if loss and not any(t.is_capitalised for t in tokens[cue.end : min(obj_end, cue.end + 2)]):
+            continue  # "втрата техніки": only the loss of a named place is ceded ground
+        if own is not None and not loss:
+            side = ctx.side(own)
+        elif denied or loss:
+            side = opposite(ctx.claimant_side)  # the denier's own ground, taken by the other
+        else:
+            agent = agent_side(
+                tokens, ctx.labels, ctx.first, ctx.last, phase.start if phase else cue.start
+            )
+            side = ctx.side(agent) or ctx.claimant_side
+        liberation = any(k in ("освобождение", "звільнення") for k in tokens[cue.start].keys)
+        category = "liberated" if liberation and side != "RU" else "captured"
+        if cue.name == "advance_nouns":
+            category = "contested"
+        city_object = _city_word(ctx, cue.start, obj_end)
+        drafts.append(
+            Draft(
+                "territorial_control",
+                category,
+                (cue.start, cue.end),
+                None,
+                side,
+                cue.start,
+                denied=denied,
+                needs_place=not city_object,
+                object_place=city_object,
+            )
         )
-        draft.denied = draft.needs_place = True
-        return [draft]
+    return drafts[:1]
+
+
+def _city_word(ctx: _Ctx, start: int, end: int) -> bool:
+    return any(
+        k in ("город", "місто", "населенный", "населений")
+        for t in ctx.tokens[start:end]
+        for k in t.keys
+    )
+
+
+def _encirclement_drafts(ctx: _Ctx) -> list[Draft]:
+    """ "опроверг окружение", "о якобы окружении российских войск под Купянском", "оточені
+    під Покровськом українські бригади", "місто не оточене": encirclement without a figure."""
+    tokens, lex = ctx.tokens, ctx.lex
+    for cue in ctx.cues:
+        if cue.name != "encircle" or _blocked(ctx, cue.start):
+            continue
+        if cue.start > ctx.first and tokens[cue.start - 1].key in ("из", "з", "із", "зі"):
+            continue  # "вихід з оточення": getting out, not being encircled
+        near = [
+            lb
+            for lb in ctx.labels
+            if not lb.of_thing and cue.end <= lb.start <= cue.end + 4 and lb.side != "own"
+        ]
+        side = ctx.side(near[0]) if near else ctx.claimant_side
+        negated = cue.start > ctx.first and tokens[cue.start - 1].key in ("не", "ні")
+        denied = negated or bool(lex.denial.find(tokens, ctx.first, ctx.last))
+        return [
+            Draft(
+                "encirclement",
+                None,
+                (cue.start - 1 if negated else cue.start, cue.end),
+                None,
+                side,
+                cue.start,
+                denied=denied,
+                needs_place=True,
+            )
+        ]
+    return []
+
+
+def _ongoing_fighting(ctx: _Ctx) -> list[Draft]:
+    """ "у Гуляйполі тривають бої", "в Покровске идут бои": fighting without a count."""
+    tokens, lex = ctx.tokens, ctx.lex
+    for cue in ctx.cues:
+        if cue.name != "ongoing" or not tokens[cue.start].is_finite:
+            continue
+        for k in range(max(ctx.first, cue.start - 2), min(ctx.last, cue.end + 2)):
+            hit = lex.units.match(tokens, k, ctx.last)
+            if hit is not None and hit[1].group == "fighting" and hit[1].name is None:
+                span = (min(k, cue.start), max(hit[0], cue.end))
+                return [Draft("fighting", None, span, None, None, cue.start, needs_place=True)]
     return []
 
 
@@ -797,10 +962,16 @@ def _strike_drafts(ctx: _Ctx) -> list[Draft]:
             if not tokens[cue.start].is_finite or _blocked(ctx, cue.start):
                 continue
             end = cue.end
+        elif cue.name in ("strike_carriers", "fighting_verbs"):
+            if not tokens[cue.start].is_finite or _blocked(ctx, cue.start):
+                continue
+            end = _strike_object(ctx, cue)
+            if end is None:
+                continue
         else:
             continue
         label = agent_side(tokens, ctx.labels, ctx.first, ctx.last, cue.start)
-        side = ctx.side(label) or opposite(ctx.claimant_side)
+        side = ctx.side(label) or _against(ctx, end) or opposite(ctx.claimant_side)
         drafts.append(
             Draft(
                 "strike", None, (cue.start, end), None, side, cue.start, needs_place=label is None
@@ -808,6 +979,33 @@ def _strike_drafts(ctx: _Ctx) -> list[Draft]:
         )
         break
     return drafts
+
+
+def _strike_object(ctx: _Ctx, cue: Cue) -> int | None:
+    """End of the blow a carrying verb names: "нанесла групповые удары" (a strike noun within
+    three words), "атакували … ударними дронами" (missiles or drones in the instrumental)."""
+    tokens, lex = ctx.tokens, ctx.lex
+    for k in range(cue.end, min(cue.end + 5, ctx.last)):
+        if tokens[k].text in _PUNCT_STOP:
+            return None
+        hit = lex.units.match(tokens, k, ctx.last)
+        if hit is None:
+            continue
+        if cue.name == "strike_carriers" and hit[1].group == "strike" and k - cue.end <= 3:
+            # "нанесла удары по пунктам …": the blow needs a target ("завдав нищівних ударів
+            # противнику" in an award citation names none)
+            target = any(t.key == "по" for t in tokens[hit[0] : hit[0] + 3])
+            return hit[0] if target else None
+        if hit[1].name in ("missiles", "uav") and "ablt" in tokens[hit[0] - 1].grams:
+            return hit[0]
+    return None
+
+
+def _against(ctx: _Ctx, end: int) -> str | None:
+    """The side a blow is aimed at ("удары по складам ВСУ"): the striker is the other one."""
+    stop = _object_end(ctx, end, 6)
+    target = next((lb for lb in ctx.labels if end <= lb.start < stop and not lb.of_thing), None)
+    return opposite(ctx.side(target)) if target is not None else None
 
 
 def _reinforcement_drafts(ctx: _Ctx) -> list[Draft]:

@@ -121,6 +121,12 @@ def find_attribution(
 ) -> Attribution | None:
     """The source a sentence names ("по данным X", "X сообщило, что", "заявил X")."""
     args = (lex, labels, author_side, previous)
+    cited = _cited_source(text, tokens, first, last, args)
+    if cited is not None:
+        return cited
+    denier = _denier(text, tokens, first, last, args)
+    if denier is not None:
+        return denier
     for s, e, _ in lex.according.find(tokens, first, last):
         if previous is not None and any(
             lex.table("pronouns").match(tokens, k, k + 1) for k in range(s, e)
@@ -142,6 +148,8 @@ def find_attribution(
         ):
             after += 1
         found = resolve_source(text, tokens, after, _phrase_end(tokens, after, last), *args)
+        if found is not None and _addressee(tokens[found.start]):
+            found = None  # "доложил президенту": the one told, not the one telling
         if found is None:
             begin = s
             while begin > first and tokens[begin - 1].text not in _STOP and s - begin < _WINDOW:
@@ -150,6 +158,66 @@ def find_attribution(
         if found is not None:
             return found
     return None
+
+
+_CITING = ("со ссылкой на", "ссылаясь на", "з посиланням на", "посилаючись на")
+
+
+def _cited_source(
+    text: str, tokens: Sequence[Token], first: int, last: int, args: tuple
+) -> Attribution | None:
+    """ "ТАСС со ссылкой на Минобороны": the ministry is the claimant, the agency a link of the
+    chain (via); an unmarked body takes the side of the outlet that cites it."""
+    lex = args[0]
+    for s, e, _ in lex.according.find(tokens, first, last):
+        phrase = " ".join(t.key for t in tokens[s:e])
+        if phrase not in _CITING:
+            continue
+        found = resolve_source(text, tokens, e, _phrase_end(tokens, e, last), *args)
+        if found is None:
+            return None
+        links = [a for _, _, a in actor_table().find(tokens, first, s) if a.type == "media"]
+        if not links:
+            return found
+        claimant = found.claimant
+        side = claimant.side or (links[0].side if links[0].side in ("RU", "UA") else None)
+        name = claimant.name or _BODIES.get((tokens[found.start].key, side or ""))
+        claimant = claimant.model_copy(
+            update={"via": [a.name for a in links], "side": side, "name": name}
+        )
+        return Attribution(claimant, found.start, found.end, found.entity)
+    return None
+
+
+def _denier(
+    text: str, tokens: Sequence[Token], first: int, last: int, args: tuple
+) -> Attribution | None:
+    """ "Украинские военные опровергли заявления Минобороны России": who denies is the subject
+    before the verb, not the body whose statement is denied; a side named as the subject
+    ("украинская сторона") speaks through its officials."""
+    lex, labels = args[0], args[1]
+    for s, _e, _ in lex.denial.find(tokens, first, last):
+        if not tokens[s].has("VERB", "PRTS") and tokens[s].key not in ("не",):
+            continue
+        begin = s
+        while begin > first and tokens[begin - 1].text not in _STOP and s - begin < _WINDOW:
+            begin -= 1
+        found = resolve_source(text, tokens, begin, s, *args)
+        if found is not None:
+            return found
+        subject = [lb for lb in labels if begin <= lb.start < s and lb.side in ("RU", "UA")]
+        if subject and subject[0].nominative(tokens):
+            lb = subject[0]
+            mention = text[tokens[lb.start].start : tokens[min(lb.end, s) - 1].end]
+            claimant = Claimant(mention=mention, name=None, type="official", side=lb.side)  # type: ignore[arg-type]
+            return Attribution(claimant, lb.start, lb.end)
+    return None
+
+
+def _addressee(tok: Token) -> bool:
+    """A head in the dative only ("президенту", "журналистам")."""
+    cases = tok.grams & frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
+    return cases == {"datv"} or (bool(cases) and cases <= {"datv", "loct"} and "datv" in cases)
 
 
 def _phrase_end(tokens: Sequence[Token], start: int, last: int) -> int:

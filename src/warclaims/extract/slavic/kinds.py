@@ -19,6 +19,8 @@ from warclaims.extract.slavic.text import Token
 CUE_WINDOW = 10
 _SKIPPABLE = frozenset({"ADJF", "PRTF", "Anum"})
 _QUOTES = frozenset('«»"“”„')
+# possessives between a figure and its noun: "тисячу своїх солдатів"
+_POSSESSIVES = frozenset(["свой", "свій", "наш", "ваш", "їхній", "их", "їх"])
 _OBLIQUE_ONLY = frozenset({"datv", "ablt", "loct"})
 CASUALTY_CUES = (
     "capture_people",
@@ -65,7 +67,7 @@ def find_unit(
         if tok.text in _QUOTES or tok.text == ".":
             k += 1
             continue
-        if tok.grams & _SKIPPABLE or lex.sides.match(tokens, k, k + 1):
+        if tok.grams & _SKIPPABLE or tok.keys & _POSSESSIVES or lex.sides.match(tokens, k, k + 1):
             k += 1
             skipped += 1
             continue
@@ -147,8 +149,19 @@ def number_kind(
 ) -> tuple[str, str | None, Cue | None] | None:
     """(kind, category, deciding cue) of a figure with its counted noun, or None."""
     pos = q.num_start
+    if unit.group in ("personnel", "formations"):
+        encircled = nearest(cues, ("encircle",), pos)
+        if encircled is not None:  # "в окружении находятся около 15 батальонов"
+            return "encirclement", None, encircled
     if unit.group == "personnel":
-        cue = nearest(cues, CASUALTY_CUES, pos)
+        # "38 військових убитими": the category right after the noun ("убитими та пораненими":
+        # both, casualties)
+        after = [c for c in cues if c.name in CASUALTY_CUES and head.i < c.start <= head.i + 3]
+        if len({c.name for c in after}) > 1:
+            return "casualties", "casualties", after[0]
+        cue = next((c for c in after if c.start <= head.i + 2), None) or nearest(
+            cues, CASUALTY_CUES, pos
+        )
         if cue is not None:
             return "casualties", casualty_category(cue, unit), cue
         troop = nearest(cues, ("troops", "group_of", "reinforcement"), pos)

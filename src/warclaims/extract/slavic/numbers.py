@@ -94,7 +94,10 @@ def _spelled(
             j = half[0]
             continue
         scale = _scale(tok, lex)
-        if scale is not None and (seen or _singular(tok)):
+        counted = j + 1 < end and _word_value(tokens[j + 1], lex) is not None
+        # "тисячі двохсот" (1200), "близько сотні", "более тысячи": one hundred, one thousand
+        hedged = j == i and i > 0 and _one_of_scale(tok) and _after_hedge(tokens, i, lex)
+        if scale is not None and (seen or _singular(tok) or counted or hedged):
             total += (current or 1.0) * scale
             current = 0.0
             seen = True
@@ -106,6 +109,21 @@ def _spelled(
     if not seen:
         return None
     return total + current, j
+
+
+_PLURAL_GENITIVES = frozenset(["тисяч", "тысяч", "сотень", "десятків", "десятков", "мільйонів"])
+
+
+def _one_of_scale(tok: Token) -> bool:
+    """ "сотні", "тысячи" in the genitive singular (after "близько", "более"), not "тысяч"."""
+    return tok.has("gent") and tok.key not in _PLURAL_GENITIVES and tok.key != "миллионов"
+
+
+def _after_hedge(tokens: Sequence[Token], i: int, lex: SlavicLexicon) -> bool:
+    return any(
+        (m := lex.hedges_before.match(tokens, k, i)) is not None and m[0] == i
+        for k in range(max(0, i - 3), i)
+    )
 
 
 def _word_value(tok: Token, lex: SlavicLexicon) -> float | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from warclaims.extract.slavic.lexicon import SlavicLexicon
-from warclaims.extract.slavic.text import GUESS, Token, analyzer, norm_word
+from warclaims.extract.slavic.text import GUESS, Token, analyzer, norm_word, word_set
 from warclaims.model import Place, Span
 from warclaims.places import lookup
 from warclaims.places.translit import translit_uk
@@ -209,6 +209,10 @@ def find_places(
     regions = lex.data["region_names"]
     street = lex.table("street_words")
     stop = lex.words("place_stop")
+    # a surname-like word right after one of these verbs is no object place ("заявил Буданов")
+    said = frozenset(
+        s for table in (lex.reporting, lex.denial) for s, _e, _ in table.find(tokens, first, last)
+    )
     i = first
     while i < last:
         tok = tokens[i]
@@ -222,14 +226,14 @@ def find_places(
             used.add(i)
             i += 1
             continue
-        if not _place_like(tokens, i, first, stop, street, used):
+        if not _place_like(tokens, i, first, stop, street, used, said):
             i += 1
             continue
         j = i + 1
         while (
             j < last
             and j - i < 3
-            and _place_like(tokens, j, first, stop, street, used)
+            and _place_like(tokens, j, first, stop, street, used, said)
             and (text[tokens[j - 1].end : tokens[j].start] == " ")
         ):
             j += 1
@@ -273,6 +277,7 @@ def _place_like(
     stop: frozenset[str],
     street: object,
     used: set[int],
+    said: frozenset[int] = frozenset(),
 ) -> bool:
     tok = tokens[i]
     if i in used or not tok.is_word or not tok.is_capitalised:
@@ -281,9 +286,13 @@ def _place_like(
         return False  # ВСУ, НАТО, ATACMS
     if tok.keys & stop or tok.key.isascii():
         return False
-    after_preposition = i > first and tokens[i - 1].key in _PLACE_PREPOSITIONS
+    after_preposition = _after_place_word(tokens, i, first) or _verb_object(tokens, i, first, said)
     if tok.grams & _PERSON and not tok.grams & {"Geox", GUESS} and not after_preposition:
         return False  # a known first name or surname (a guessed "Surn" may well be a place)
+    if i > first and tokens[i - 1].keys & _RIVER_BANK:
+        return False  # "на левом берегу Оскола": a river, not the village of that name
+    if _title_adjective(tokens, i):
+        return False  # "Верховному главнокомандующему", "Третьому армійському корпусі"
     if i > first and tokens[i - 1].text in _QUOTES_OPEN:
         return False
     if i > first and street.match(tokens, i - 1, i) is not None:  # type: ignore[attr-defined]
@@ -292,6 +301,53 @@ def _place_like(
         return False
     sentence_initial = i == first or tokens[i - 1].text in ".!?…—–-▪•"
     return not (sentence_initial and "Geox" not in tok.grams and _common_word(tok))
+
+
+_RIVER_BANK = frozenset(["берег", "побережье", "узбережжя"])
+# words after which a capitalised surname-like form is a place: "село Шахове", "в районі
+# Куп'янська", "захоплення Купʼянська"
+_PLACE_HEADS = word_set(
+    "село селище поселок деревня город місто пункт район окраина околиця пригород передмістя",
+    "окрестность захват взятие освобождение оккупация потеря сдача падение окружение штурм",
+    "оборона захоплення взяття звільнення окупація втрата здача падіння оточення территория",
+    "територія центр околица окрестности контроль над",
+)
+
+
+def _after_place_word(tokens: Sequence[Token], i: int, first: int) -> bool:
+    """After a preposition ("в самому Купʼянську": an adjective may stand between) or a word
+    that names a settlement or an area ("село Шахове", "в районі Куп'янська")."""
+    k = i - 1
+    if k >= first and tokens[k].has("ADJF", "Apro") and not tokens[k].is_capitalised:
+        k -= 1
+    if k < first:
+        return False
+    return tokens[k].key in _PLACE_PREPOSITIONS or bool(tokens[i - 1].keys & _PLACE_HEADS)
+
+
+def _verb_object(tokens: Sequence[Token], i: int, first: int, said: frozenset[int]) -> bool:
+    """An inanimate reading right after a verb that is not one of saying: "взяли Лиман"."""
+    k = i - 1
+    return (
+        k >= first
+        and k not in said
+        and tokens[k].is_finite
+        and not tokens[k].has("NOUN", "ADJF")
+        and tokens[i].has("inan")
+    )
+
+
+def _title_adjective(tokens: Sequence[Token], i: int) -> bool:
+    """A capitalised adjective or ordinal before a lower-case noun starts a title or a unit's
+    name, not a place ("Третьому армійському корпусі")."""
+    tok = tokens[i]
+    if "Geox" in tok.grams or not (tok.has("ADJF") and not tok.has("NOUN")):
+        return False
+    k = i + 1
+    while k < len(tokens) and tokens[k].has("ADJF") and not tokens[k].is_capitalised:
+        k += 1
+    nxt = tokens[k] if k < len(tokens) else None
+    return nxt is not None and nxt.is_word and not nxt.is_capitalised and nxt.has("NOUN")
 
 
 def _common_word(tok: Token) -> bool:
@@ -324,23 +380,31 @@ def _run(
     for e in range(j, i, -1):
         mention = _text(text, tokens, i, e)
         span = _span(tokens, i, e)
-        place = _resolve(_candidates(tokens, i, e, mention, language), mention, span, oblast)
-        if place.name is not None:
-            return PlaceHit(i, e, place, _kind(place))
+        known, guessed = _candidates(tokens, i, e, mention, language)
+        # a dictionary reading first; stems from stripped endings only when none resolves
+        # ("Лимані": Lyman, not the "Лиманя" an ending guess makes)
+        for tier in (known, guessed):
+            place = _resolve(tier, mention, span, oblast) if tier else None
+            if place is not None and place.name is not None:
+                return PlaceHit(i, e, place, _kind(place))
     return None
 
 
-def _candidates(tokens: Sequence[Token], i: int, e: int, mention: str, language: str) -> list[str]:
+def _candidates(
+    tokens: Sequence[Token], i: int, e: int, mention: str, language: str
+) -> tuple[list[str], list[str]]:
+    """Names to look up: (the form and its dictionary lemmas, stems with guessed endings)."""
     out = [mention]
     if e - i == 1:
         tok = tokens[i]
         lemmas = sorted(tok.keys - {tok.key}, key=lambda w: (w.endswith(("ий", "ій", "ый")), w))
         out += [w.capitalize() for w in lemmas]
+        guessed: list[str] = []
         for ending, replacements in _CASE_ENDINGS:  # names neither dictionary knows
             if tok.key.endswith(ending) and len(tok.key) > len(ending) + 2:
                 stem = tok.text[: -len(ending)]
-                out += [stem + r for r in replacements]
-        return out
+                guessed += [stem + r for r in replacements]
+        return out, guessed
     if e - i == 2:
         adj, noun = tokens[i], tokens[i + 1]
         for noun_lemma in sorted(noun.keys):
@@ -348,7 +412,7 @@ def _candidates(tokens: Sequence[Token], i: int, e: int, mention: str, language:
             forms = _inflect_adj(adj.key, language, {"nomn", "sing", gender}) if gender else []
             for form in forms or [adj.key]:
                 out.append(f"{form.capitalize()} {noun_lemma.capitalize()}")
-    return out
+    return out, []
 
 
 def norm_name(name: str) -> str:

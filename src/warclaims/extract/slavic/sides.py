@@ -105,7 +105,7 @@ def agent_side(
     if nominative:
         return nominative[-1]
     after = [lb for lb in labels if t < lb.start < last and lb.nominative(tokens)]
-    agentive = [lb for lb in labels if "ablt" in lb.case(tokens)]
+    agentive = [lb for lb in labels if "ablt" in lb.case(tokens) and not _complement(tokens, lb)]
     if agentive:
         return agentive[0]
     dative = [lb for lb in before if "datv" in lb.case(tokens)]
@@ -122,4 +122,10 @@ def _complement(tokens: Sequence[Token], label: Label) -> bool:
         return False
     prev = tokens[label.start - 1]
     cases = label.case(tokens)
+    if prev.has("NOUN") and not prev.has("PREP") and _abbreviation(tokens[label.start]):
+        return True  # "по складам ВСУ": an indeclinable abbreviation after a noun hangs on it
     return "gent" in cases and "nomn" not in cases and prev.has("NOUN")
+
+
+def _abbreviation(tok: Token) -> bool:
+    return tok.text.isupper() and len(tok.text) > 1
