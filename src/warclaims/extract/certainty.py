@@ -24,8 +24,8 @@ def certainty_of(sent: Span, att: Attribution, lex: Lexicon, forced: str | None 
         return "reported"
     if att.type == "anonymous":
         return "reported"
-    if att.type == "media" and att.verb in _SECOND_HAND_VERBS:
-        return "reported"
+    if att.type == "media" and (att.verb is None or att.verb in _SECOND_HAND_VERBS):
+        return "reported"  # "according to Russian milbloggers", "a blogger wrote"
     if att.verb in ("claim", "allege") and att.type != "official":
         return "reported"
     return "asserted"

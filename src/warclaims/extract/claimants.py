@@ -99,6 +99,8 @@ def _phrase(head: Token) -> Span:
     for t in head.children:
         if t.dep_ in ("acl", "relcl") and t.i > head.i:
             right = min(right, t.left_edge.i - 1)
+        if t.dep_ == "prep" and t.i > head.i and any(g.ent_type_ in _WHEN for g in t.children):
+            right = min(right, t.i - 1)
     while right > left and (doc[right].is_punct or doc[right].dep_ == "cc"):
         right -= 1
     return doc[left : right + 1]
@@ -197,6 +199,10 @@ def _reporting_subject(verb: Token) -> Token | None:
     appos = _trailing_apposition(verb)
     if appos is not None:
         return appos
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        for child in verb.head.children:
+            if child.dep_ == "nsubj":
+                return child  # "the General Staff rejected the report and said …"
     # "as previously reported by Putin"
     for child in verb.children:
         if child.dep_ == "agent":
@@ -265,7 +271,7 @@ def _carrier_owner(subject: Token) -> Token:
     """'Footage from Kremlin military bloggers showed …': the bloggers are the claimant."""
     if subject.lower_ in _CARRIER_HEADS:
         for child in subject.children:
-            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of", "on"):
                 for grand in child.children:
                     if grand.dep_ == "pobj":
                         return grand
@@ -343,6 +349,15 @@ def _as_clause(verb: Token) -> bool:
 def attribution_of(subject: Token, verb: Token | None, lex: Lexicon) -> Attribution:
     owner = _carrier_owner(subject)
     verb_lemma = verb.lemma_.lower() if verb is not None else None
+    if owner.lower_ in _CARRIER_HEADS and any(c.lower_ in _UNSOURCED for c in owner.children):
+        # "unconfirmed reports suggested …": nobody named stands behind them
+        return Attribution(
+            mention=_phrase(owner).text,
+            type="anonymous",
+            verb=verb_lemma,
+            start=owner.idx,
+            end=owner.idx + len(owner),
+        )
     if owner.lower_ in lex.data["pronouns_anaphoric"] or (
         owner.lower_ in _CARRIER_HEADS
         and (owner is subject or all(c.dep_ in ("det", "poss", "amod") for c in owner.children))
@@ -371,6 +386,8 @@ def attribution_of(subject: Token, verb: Token | None, lex: Lexicon) -> Attribut
     return att
 
 
+_WHEN = {"DATE", "TIME"}
+_UNSOURCED = {"unconfirmed", "unverified", "unsourced", "anonymous", "unattributed"}
 _ANONYMITY = {"anonymity", "anonymous", "unnamed", "unidentified"}
 
 
@@ -398,6 +415,9 @@ _GENERIC_BODIES = {
     "department",
     "kremlin",
     "force",
+    "blogger",
+    "milblogger",
+    "commander",
 }
 
 

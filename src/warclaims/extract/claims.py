@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -45,7 +45,8 @@ _LOSS_VERBS = {"lose", "suffer", "sustain", "loss", "losses", "have"}  # "we hav
 _VICTIM_VERBS = {"die", "perish", "drown", "starve"}
 _DATE_WORDS = re.compile(
     r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday|yesterday|today|tonight|overnight)\b|\b(19|20)\d\d\b"
+    r"thursday|friday|saturday|sunday|yesterday|today|tonight|overnight)\b|\b(19|20)\d\d\b|"
+    r"\b(previous|preceding) (night|day|evening)\b|\b(night|day) before\b"
 )
 _UNITLESS_KINDS = {"fighting"}
 
@@ -75,6 +76,7 @@ class _DocState:
     sent_date: DateRef | None = None  # the date the previous sentence of the paragraph gave
     sent_date_at: int = -10
     bulletin_date: DateRef | None = None  # "briefing as of February 27" near the top
+    named: list[Attribution] = field(default_factory=list)  # every claimant named so far
 
 
 def extract_claims(
@@ -112,14 +114,13 @@ def extract_claims(
     first_body = next(
         (n for n, s in enumerate(sents) if s.start_char >= body_start and s.text.strip()), -1
     )
+    state.bulletin_date = _bulletin_date(doc, sents, first_body, body_start, published)
     for n, sent in enumerate(sents):
         if sent.end_char <= body_start or sent.start_char < body_start:
             continue
         drafts = _sentence_drafts(doc, sent, quantities, found_triggers, place_tokens, lex)
         if n == first_body:
             state.default = _bulletin_source(sent, lex)
-        if first_body <= n <= first_body + 1 and state.bulletin_date is None:
-            state.bulletin_date = _as_of_date(doc, sent, published)
         own_date = _sentence_date(doc, sent, published)
         if own_date is not None and own_date.start is not None:
             state.sent_date, state.sent_date_at = own_date, n
@@ -134,13 +135,14 @@ def extract_claims(
             )
             if claim is not None and not _repeats(text, claim, claims + made):
                 made.append(claim)
-        if not any(c.certainty == "denied" for c in made):
-            since = sents[max(first_body, n - 2)].start_char
-            denial = _referred_denial(
-                doc, sent, n, lex, state, sent_places, focus, published, claims, since
-            )
-            if denial is not None:
-                made.append(denial)
+        since = sents[max(first_body, n - 2)].start_char
+        denial = _referred_denial(
+            doc, sent, n, lex, state, sent_places, focus, published, claims, since
+        )
+        if denial is not None and not any(_restates(c, denial) for c in made):
+            # "rejected the report as fake and said fighting continued": the denier's own
+            # statements beside the denial are asserted
+            made = [_asserted(c) for c in made] + [denial]
         if not made:
             _note_speaker(sent, lex, state)
         claims.extend(sorted(made, key=lambda c: c.anchor.start if c.anchor else 0))
@@ -149,12 +151,51 @@ def extract_claims(
     )
 
 
+def _restates(claim: Claim, denial: Claim) -> bool:
+    """'no truth in reports of an encirclement': the sentence denies the claim itself."""
+    return claim.certainty == "denied" and (claim.kind, claim.category, claim.side) == (
+        denial.kind,
+        denial.category,
+        denial.side,
+    )
+
+
+def _asserted(claim: Claim) -> Claim:
+    if claim.certainty != "denied":
+        return claim
+    return claim.model_copy(update={"certainty": "asserted"})
+
+
+def _bulletin_date(
+    doc: Doc, sents: list[Span], first_body: int, body_start: int, published: str | None
+) -> DateRef | None:
+    """'Information … as of February 27, 2026' in the first two body sentences, or 'as of
+    08:00 on 20.11.2025' in the headline: the date a bulletin speaks for, from its first line."""
+    for sent in sents[max(first_body, 0) : first_body + 2]:
+        found = _as_of_date(doc, sent, published)
+        if found is not None:
+            return found
+    match = _AS_OF.search(doc.text[:body_start])
+    if match is None:
+        return None
+    words = match.group("rest").split()
+    for n in range(min(len(words), 5), 0, -1):
+        found = resolve_date(" ".join(words[:n]), published)
+        if found.start is not None:
+            return found
+    return None
+
+
+_AS_OF = re.compile(r"(?i)\bas of\s+(?:\d{1,2}[:.]\d{2}\s+(?:on\s+)?)?(?P<rest>[^\n]+)")
+
+
 def _note_speaker(sent: Span, lex: Lexicon, state: _DocState) -> None:
     """'"Our guys are holding on," Zelensky said.' with no claim: the next 'He added that …'
     is still Zelensky's."""
     att = speaker_of(sent.root, lex)
     if att is not None and not att.anaphoric and att.name is not None:
         state.last, state.last_certainty = att, "asserted"
+        state.named.append(att)
 
 
 def _referred_denial(
@@ -266,7 +307,12 @@ def _sentence_drafts(
         if unit is None and q.percent_word:
             unit = UnitHit("area", "percent", q.num_start, q.num_end)
         kinding = classify(doc, q, unit, lex)
-        if kinding is None:
+        whole = _whole_before(doc, sent, q, drafts)
+        if kinding is None and unit is None and whole is not None:
+            # "intercepted 57 drones, including 23 over Bryansk": the part counts the same thing
+            drafts.append(replace(whole, anchor=(q.start, q.end), quantity=q, unit_hit=None))
+            continue
+        if kinding is None or _subset_of(doc, sent, q, kinding, whole):
             continue
         drafts.append(_numeric_draft(q, unit, kinding))
     for trig in triggers:
@@ -284,6 +330,28 @@ def _sentence_drafts(
         )
     drafts.sort(key=lambda d: d.anchor[0])
     return drafts
+
+
+_PART_WORDS = {"including", "among"}
+
+
+def _whole_before(doc: Doc, sent: Span, q: QuantityMention, drafts: list[Draft]) -> Draft | None:
+    """The figure a part is taken from: 'including 23', 'among them 3' after '57 drones'."""
+    if q.start <= sent.start or doc[q.start - 1].lower_ not in _PART_WORDS:
+        return None
+    earlier = [d for d in drafts if d.quantity is not None and d.anchor[1] <= q.start]
+    return earlier[-1] if earlier else None
+
+
+def _subset_of(
+    doc: Doc, sent: Span, q: QuantityMention, kinding: Kinding, whole: Draft | None
+) -> bool:
+    """'killed five and injured 12, including two children'; 'Among the wounded were three
+    children': a part of a count already claimed, of the same category, is not a new claim."""
+    if whole is not None:
+        return (whole.kind, whole.category) == (kinding.kind, kinding.category)
+    first = sent[0] if sent[0].lower_ != "and" else sent[min(1, len(sent) - 1)]
+    return first.lower_ == "among" and kinding.kind == "casualties" and q.start > first.i
 
 
 _SAME_STATEMENT_TOKENS = 2
@@ -351,7 +419,11 @@ def _claim(
             certainty_floor = state.last_certainty
             att = replace(state.last, verb=att.verb)
         elif att.name is not None:
-            att = replace(att, anaphoric=False)  # "the ministry" with nobody named before
+            earlier_body = next(
+                (a for a in reversed(state.named) if _same_kind_of_body(att, a)), None
+            )
+            # "the ministry also said", two speakers after the ministry was named
+            att = replace(earlier_body or att, anaphoric=False, verb=att.verb)
             if att.side is None and state.last is not None:
                 att = _sided_body(att, state.last.side)
         else:
@@ -364,6 +436,7 @@ def _claim(
         certainty = certainty_floor
     if att.type != "author" and att is not state.default:
         state.last, state.last_certainty = att, certainty
+        state.named.append(att)
     side = _side(doc, sent, draft, att, lex, state, n, earlier)
     category = draft.category
     if draft.kind == "territorial_control" and category == "liberated" and side == "RU":
@@ -515,7 +588,7 @@ def _resolve_ent(doc: Doc, sent: Span, ent: Span, published: str | None) -> Date
 def _date(doc: Doc, sent: Span, draft: Draft, published: str | None) -> DateRef | None:
     best: Span | None = None
     for ent in sent.ents:
-        if ent.label_ != "DATE" or not _DATE_WORDS.search(ent.text):
+        if ent.label_ not in ("DATE", "TIME") or not _DATE_WORDS.search(ent.text):
             continue
         if best is None or abs(ent.start - draft.anchor[0]) < abs(best.start - draft.anchor[0]):
             best = ent

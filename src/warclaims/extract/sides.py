@@ -127,10 +127,14 @@ _ATTACK_NOUNS = {
 
 
 def is_passive(verb: Token) -> bool:
+    """'were surrounded', 'units surrounded near X'; not 'evidence that troops had encircled'."""
+    children = list(verb.children)
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in children):
+        return True
     return (
-        any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-        or verb.tag_ == "VBN"
+        verb.tag_ == "VBN"
         and verb.dep_ in ("acl", "amod")
+        and not any(c.dep_ in ("nsubj", "aux") for c in children)
     )
 
 
