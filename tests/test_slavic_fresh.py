@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from warclaims.checks import run_checks
 from warclaims.eval import EvalReport
 from warclaims.eval.gold import load_gold
 from warclaims.eval.runner import evaluate_one
 from warclaims.extract.slavic import extract_claims_slavic
-from warclaims.model import Claim
+from warclaims.model import Claim, Document
 from warclaims.pipeline import analyse
 
 FRESH_DIR = Path(__file__).resolve().parent / "data" / "slavic_fresh"
@@ -270,3 +271,26 @@ def test_a_passive_loss_keeps_the_side_of_the_losses_listed_before():
     found = claims("ВСУ потеряли за сутки 200 военнослужащих. Уничтожены три танка.", "ru")
     tanks = [c for c in found if c.category == "tanks"]
     assert len(tanks) == 1 and tanks[0].side == "UA"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("По словам Дмитрия Пескова, войска взяли Лиман.", "ru", "Dmitry Peskov"),
+        (
+            "По словам Александра Сырского, противник потерял 300 военных.",
+            "ru",
+            "Oleksandr Syrskyi",
+        ),
+        (
+            "За словами Олександра Сирського, ворог втратив 300 військових.",
+            "uk",
+            "Oleksandr Syrskyi",
+        ),
+    ],
+)
+def test_inflected_names_of_known_people(text, language, name):
+    found = claims(text, language)
+    assert found and all(c.claimant.name == name for c in found)
+    doc = Document(doc_id="x", language=language, text=text)  # type: ignore[arg-type]
+    assert "name_mismatch" not in {flag.code for flag in run_checks(doc)}
