@@ -333,9 +333,10 @@ def _within(subject: Token, anchor: Token) -> bool:
     return phrase.start <= anchor.i < phrase.end
 
 
-def speaker_of(verb: Token, lex: Lexicon) -> Attribution | None:
-    """Who speaks with `verb`, when it is a reporting verb with a subject ('Zelensky said')."""
-    if verb.lemma_.lower() not in lex.words("reporting_verbs"):
+def speaker_of(verb: Token, lex: Lexicon, *, any_verb: bool = False) -> Attribution | None:
+    """Who speaks with `verb`: the subject of a reporting verb ('Zelensky said'), or with
+    `any_verb` of any verb ('Peskov declined to comment')."""
+    if not any_verb and verb.lemma_.lower() not in lex.words("reporting_verbs"):
         return None
     subject = _reporting_subject(verb)
     return attribution_of(subject, verb, lex) if subject is not None else None

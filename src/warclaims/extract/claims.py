@@ -190,9 +190,9 @@ _AS_OF = re.compile(r"(?i)\bas of\s+(?:\d{1,2}[:.]\d{2}\s+(?:on\s+)?)?(?P<rest>[
 
 
 def _note_speaker(sent: Span, lex: Lexicon, state: _DocState) -> None:
-    """'"Our guys are holding on," Zelensky said.' with no claim: the next 'He added that …'
-    is still Zelensky's."""
-    att = speaker_of(sent.root, lex)
+    """'"Our guys are holding on," Zelensky said.', 'Peskov declined to comment.' with no
+    claim: the next 'He added that …' is still theirs."""
+    att = speaker_of(sent.root, lex, any_verb=True)
     if att is not None and not att.anaphoric and att.name is not None:
         state.last, state.last_certainty = att, "asserted"
         state.named.append(att)
@@ -218,7 +218,10 @@ def _referred_denial(
         return None
     rule = {"category": target.category, "certainty": "denied"}
     trig = Trigger(target.kind, span[0], span[1], rule)
-    draft = Draft(target.kind, target.category, None, span, _content_word(doc, trig), trigger=trig)
+    # from the denied object ("the report") the denier is the subject of "rejected"
+    objects = [c.i for c in doc[span[0]].children if c.dep_ == "dobj"]
+    head = objects[0] if objects else _content_word(doc, trig)
+    draft = Draft(target.kind, target.category, None, span, head, trigger=trig)
     claim = _claim(doc, sent, n, draft, lex, state, sent_places, focus, published, earlier)
     if claim is None or (claim.claimant.name or "") == (target.claimant.name or "-"):
         return None  # nobody denies their own claim
