@@ -1,16 +1,18 @@
-"""compare's precomputed groups: each kind's groups over the whole store, kept in SQLite.
+"""compare's precomputed groups: the groups of each kind over the whole store, kept in SQLite.
 
 A comparison without a place, a period or a window of its own groups every claim of a kind (or
-of all kinds); at a million claims that is minutes of Python per query. Kinds never share a
-group, so the store keeps each kind's ranked groups in `compare_groups` (schema migration 3)
-with their verdicts and member claim ids, and such a query reads them: the verdict counts in
-one SQL count, and the claims of a group only when it is shown (`GroupResult.deferred`).
+of all kinds); at a million claims that is minutes of Python per query. Groups never mix kinds
+or category families, so the store keeps the ranked groups of each (kind, family) in
+`compare_groups` (schema migration 3) with their verdicts and member claim ids, and such a
+query reads them: the verdict counts in one SQL count, a group's claims only when it is shown
+(`GroupResult.deferred`).
 
-Staying correct: triggers on claims, claim_places and documents mark the kinds whose claims
-changed in `compare_dirty` (every writer, ingest included, keeps it without knowing), and
-`refresh` rebuilds exactly those kinds with `compute_comparison`, the same code the other
-queries run, so the precomputed groups are the computed ones. A rebuild is idempotent; a
-read-only store is answered by computing.
+Staying correct: triggers on claims, claim_places and documents mark each (kind, category)
+whose claims changed in `compare_dirty` (every writer keeps it without knowing), and `refresh`
+rebuilds exactly those families (a kind never built, or '*', as a whole) with
+`compute_comparison`, the code the other queries run, so the precomputed groups are the
+computed ones. Ingest refreshes at its end (`maintain`); a compare that finds marks refreshes
+first. A rebuild is idempotent; a read-only store is answered by computing.
 """
 
 from __future__ import annotations
@@ -18,24 +20,27 @@ from __future__ import annotations
 import functools
 import json
 import sqlite3
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, overload
 
 from warclaims.compare.clusters import Clusters
 from warclaims.compare.engine import VERDICTS, Comparison, GroupResult, analyse, compute_comparison
-from warclaims.compare.grouping import Group, PlaceKey
+from warclaims.compare.grouping import Group, PlaceKey, family
 from warclaims.compare.load import DEFAULT_WINDOW_DAYS, CompareFilters, load_claims_by_id
 from warclaims.model import KINDS
 
 ALL_KINDS = "*"  # a compare_dirty row that marks every kind
 _RANK = {verdict: i for i, verdict in enumerate(VERDICTS)}
+_ORDER = "verdict_rank, n_claims DESC, start_day DESC, first_claim, position"  # as compare sorts
 _COLUMNS = 'kind, verdict, family, start, "end", places, members'
 _INSERT = (
-    "INSERT INTO compare_groups (kind, position, verdict_rank, n_claims, start_day,"
-    ' first_claim, verdict, family, start, "end", places, members)'
+    "INSERT INTO compare_groups (kind, family, position, verdict_rank, n_claims, start_day,"
+    ' first_claim, verdict, start, "end", places, members)'
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 GroupRow = tuple[str, str, str, int | None, int | None, str, str]
+Stale = dict[str, set[str] | None]  # kind -> the families to rebuild (None: the whole kind)
 
 
 def cacheable(filters: CompareFilters) -> bool:
@@ -58,11 +63,11 @@ def cached_comparison(store: Any, filters: CompareFilters) -> Comparison | None:
     try:
         refresh(store, kinds)
     except sqlite3.OperationalError as exc:
-        if "readonly" in str(exc) or "read-only" in str(exc) or "no such table" in str(exc):
+        if _cannot_write(exc) or "no such table" in str(exc):
             return None
         raise
     n_claims = conn.execute(
-        f"SELECT coalesce(sum(n_claims), 0) FROM compare_kinds"
+        f"SELECT coalesce(sum(n_claims), 0) FROM compare_families"
         f" WHERE kind IN ({', '.join('?' * len(kinds))})",
         kinds,
     ).fetchone()[0]
@@ -70,30 +75,55 @@ def cached_comparison(store: Any, filters: CompareFilters) -> Comparison | None:
     return Comparison(filters, n_claims, StoredGroups(conn, clusters, filters.kind), clusters)
 
 
-def stale_kinds(conn: sqlite3.Connection, kinds: Iterable[str]) -> list[str]:
-    """The kinds among `kinds` whose precomputed groups are missing or out of date."""
-    dirty = {row[0] for row in conn.execute("SELECT kind FROM compare_dirty")}
+def maintain(store: Any) -> list[tuple[str, str | None]]:
+    """Bring the precomputed groups up to date after a write (the end of an ingest). A store
+    that is busy or read-only keeps its marks: the next broad compare rebuilds them."""
+    try:
+        return refresh(store)
+    except sqlite3.OperationalError as exc:
+        if _cannot_write(exc) or "locked" in str(exc) or "busy" in str(exc):
+            return []
+        raise
+
+
+def stale(conn: sqlite3.Connection, kinds: Iterable[str]) -> Stale:
+    """What among `kinds` is missing or out of date: whole kinds or some of their families."""
+    marked: dict[str, set[str]] = defaultdict(set)
+    for kind, category in conn.execute("SELECT kind, category FROM compare_dirty"):
+        marked[kind].add(family(kind, category or None))
     built = {row[0] for row in conn.execute("SELECT kind FROM compare_kinds")}
-    return [k for k in kinds if ALL_KINDS in dirty or k in dirty or k not in built]
+    out: Stale = {}
+    for kind in kinds:
+        if ALL_KINDS in marked or kind not in built:
+            out[kind] = None
+        elif kind in marked:
+            out[kind] = marked[kind]
+    return out
 
 
-def refresh(store: Any, kinds: Iterable[str] = KINDS) -> list[str]:
-    """Rebuild the precomputed groups of the stale kinds among `kinds`; returns those rebuilt.
-
-    One write transaction: the groups are computed from the claims as they are in it."""
+def refresh(store: Any, kinds: Iterable[str] = KINDS) -> list[tuple[str, str | None]]:
+    """Rebuild what is stale among `kinds`; returns (kind, family) rebuilt, family None for a
+    whole kind. One write transaction: the groups are computed from the claims as they are."""
     conn: sqlite3.Connection = store.connection
     kinds = list(kinds)
-    if not stale_kinds(conn, kinds):
+    if not stale(conn, kinds):
         return []
     conn.execute("BEGIN IMMEDIATE")
     try:
         if conn.execute("SELECT 1 FROM compare_dirty WHERE kind = ?", (ALL_KINDS,)).fetchone():
-            # turn "every kind" into "no kind built", so kinds can be rebuilt one at a time
+            # "every kind" becomes "no kind built", so kinds can be rebuilt one at a time
             conn.execute("DELETE FROM compare_kinds")
             conn.execute("DELETE FROM compare_dirty WHERE kind = ?", (ALL_KINDS,))
-        rebuilt = stale_kinds(conn, kinds)
-        for kind in rebuilt:
-            _rebuild(store, conn, kind)
+        rebuilt: list[tuple[str, str | None]] = []
+        for kind, families in stale(conn, kinds).items():
+            if families is None:
+                _rebuild_kind(store, conn, kind)
+                rebuilt.append((kind, None))
+            else:
+                for fam in sorted(families):
+                    _rebuild_family(store, conn, kind, fam)
+                    rebuilt.append((kind, fam))
+            conn.execute("DELETE FROM compare_dirty WHERE kind = ?", (kind,))
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
@@ -102,35 +132,67 @@ def refresh(store: Any, kinds: Iterable[str] = KINDS) -> list[str]:
     return rebuilt
 
 
-def _rebuild(store: Any, conn: sqlite3.Connection, kind: str) -> None:
-    filters = CompareFilters(kind=kind, window_days=DEFAULT_WINDOW_DAYS)
-    comparison = compute_comparison(store, filters)
+def _rebuild_kind(store: Any, conn: sqlite3.Connection, kind: str) -> None:
+    comparison = compute_comparison(store, CompareFilters(kind=kind))
     conn.execute("DELETE FROM compare_groups WHERE kind = ?", (kind,))
-    conn.executemany(_INSERT, (_row(kind, i, r) for i, r in enumerate(comparison.groups)))
+    conn.execute("DELETE FROM compare_families WHERE kind = ?", (kind,))
+    by_family: dict[str, list[GroupResult]] = defaultdict(list)
+    for result in comparison.groups:  # in rank order: each family's share keeps its order
+        by_family[result.group.family].append(result)
+    for fam, results in by_family.items():
+        _store_family(conn, kind, fam, results, _claims_of(results))
     conn.execute(
-        "INSERT OR REPLACE INTO compare_kinds (kind, n_claims, window_days) VALUES (?, ?, ?)",
-        (kind, comparison.n_claims, DEFAULT_WINDOW_DAYS),
+        "INSERT OR REPLACE INTO compare_kinds (kind, window_days) VALUES (?, ?)",
+        (kind, DEFAULT_WINDOW_DAYS),
     )
-    conn.execute("DELETE FROM compare_dirty WHERE kind = ?", (kind,))
 
 
-def _row(kind: str, position: int, result: GroupResult) -> tuple[object, ...]:
+def _rebuild_family(store: Any, conn: sqlite3.Connection, kind: str, fam: str) -> None:
+    rows = conn.execute("SELECT DISTINCT category FROM claims WHERE kind = ?", (kind,))
+    categories = [row[0] for row in rows if family(kind, row[0]) == fam]
+    comparison = compute_comparison(store, CompareFilters(kind=kind), categories)
+    conn.execute("DELETE FROM compare_groups WHERE kind = ? AND family = ?", (kind, fam))
+    conn.execute("DELETE FROM compare_families WHERE kind = ? AND family = ?", (kind, fam))
+    if comparison.n_claims:
+        _store_family(conn, kind, fam, list(comparison.groups), comparison.n_claims)
+
+
+def _claims_of(results: list[GroupResult]) -> int:
+    """How many distinct claims the groups hold (every claim of a family is in a group)."""
+    return len({c.claim_id for r in results for c in r.group.members})
+
+
+def _store_family(
+    conn: sqlite3.Connection, kind: str, fam: str, results: list[GroupResult], n_claims: int
+) -> None:
+    conn.executemany(_INSERT, (_row(kind, fam, i, r) for i, r in enumerate(results)))
+    conn.execute(
+        "INSERT INTO compare_families (kind, family, n_claims) VALUES (?, ?, ?)",
+        (kind, fam, n_claims),
+    )
+
+
+def _row(kind: str, fam: str, position: int, result: GroupResult) -> tuple[object, ...]:
     group = result.group
     places = [[p.level, p.key, p.display, p.admin1] for p in group.places]
     return (
         kind,
+        fam,
         position,
         _RANK[result.verdict],
         len(result.claims),  # the rank's size: claims after one document per cluster
         group.start or 0,
         group.members[0].claim_id,
         result.verdict,
-        group.family,
         group.start,
         group.end,
         json.dumps(places, ensure_ascii=False),
         ",".join(str(c.claim_id) for c in group.members),
     )
+
+
+def _cannot_write(exc: sqlite3.OperationalError) -> bool:
+    return "readonly" in str(exc) or "read-only" in str(exc)
 
 
 class StoredGroups(Sequence[GroupResult]):
@@ -148,16 +210,10 @@ class StoredGroups(Sequence[GroupResult]):
         self._conn = conn
         self._clusters = clusters
         self._kind = kind
-        where = {"kind = ?": kind, "verdict = ?": verdict}
+        where = {"kind = ?": kind, "verdict_rank = ?": None if verdict is None else _RANK[verdict]}
         self._params = tuple(value for value in where.values() if value is not None)
         clauses = [clause for clause, value in where.items() if value is not None]
         self._where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
-        # the order compare sorts in; position (a kind's own rank) breaks ties within a kind
-        self._order = (
-            "position"
-            if kind is not None
-            else "verdict_rank, n_claims DESC, start_day DESC, first_claim, position"
-        )
         sql = f"SELECT count(*) FROM compare_groups{self._where}"
         self._len: int = conn.execute(sql, self._params).fetchone()[0]
         self._made: dict[int, GroupResult] = {}
@@ -188,14 +244,14 @@ class StoredGroups(Sequence[GroupResult]):
 
     def verdict_counts(self) -> dict[str, int]:
         counts = dict.fromkeys(VERDICTS, 0)
-        sql = f"SELECT verdict, count(*) FROM compare_groups{self._where} GROUP BY verdict"
-        counts.update(self._conn.execute(sql, self._params))
+        sql = f"SELECT verdict_rank, count(*) FROM compare_groups{self._where} GROUP BY 1"
+        for rank, n in self._conn.execute(sql, self._params):
+            counts[VERDICTS[rank]] = n
         return counts
 
     def _read(self, offset: int, limit: int) -> Iterator[GroupResult]:
         sql = (
-            f"SELECT {_COLUMNS} FROM compare_groups{self._where}"
-            f" ORDER BY {self._order} LIMIT ? OFFSET ?"
+            f"SELECT {_COLUMNS} FROM compare_groups{self._where} ORDER BY {_ORDER} LIMIT ? OFFSET ?"
         )
         rows = self._conn.execute(sql, (*self._params, limit, offset)).fetchall()
         for position, row in enumerate(rows, offset):
@@ -206,8 +262,8 @@ class StoredGroups(Sequence[GroupResult]):
             yield made
 
     def _load(self, row: GroupRow) -> GroupResult:
-        kind, _verdict, family, start, end, places, members = row
+        kind, _verdict, fam, start, end, places, members = row
         ids = [int(i) for i in members.split(",")]
         claims = load_claims_by_id(self._conn, ids, self._clusters)
         keys = [PlaceKey(*p) for p in json.loads(places)]
-        return analyse(Group(kind, family, keys, start, end, [claims[i] for i in ids]))
+        return analyse(Group(kind, fam, keys, start, end, [claims[i] for i in ids]))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -176,16 +176,18 @@ def compare(store: Any, filters: CompareFilters | None = None) -> Comparison:
     from warclaims.compare.cache import cached_comparison  # the cache builds on this module
 
     filters = filters or CompareFilters()
+    ensure_indexes(store.connection)  # here, not in the rebuild: ingest must not ANALYZE
     cached = cached_comparison(store, filters)
     return cached if cached is not None else compute_comparison(store, filters)
 
 
-def compute_comparison(store: Any, filters: CompareFilters) -> Comparison:
-    """The comparison computed from the claims themselves (what the cache stores)."""
-    conn: sqlite3.Connection = store.connection
-    ensure_indexes(conn)
+def compute_comparison(
+    store: Any, filters: CompareFilters, categories: Collection[str | None] | None = None
+) -> Comparison:
+    """The comparison computed from the claims themselves (what the cache stores), of the
+    claims of `categories` only when given (a category family: groups never mix families)."""
     clusters = Clusters(store)
-    rows, match = load_claims(store, filters, clusters)
+    rows, match = load_claims(store, filters, clusters, categories)
     groups = group_claims(
         rows, Windows(filters.window_days), since=filters.since, until=filters.until
     )

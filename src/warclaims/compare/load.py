@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -147,9 +148,13 @@ def match_place(conn: sqlite3.Connection, place: str) -> PlaceMatch:
 
 
 def load_claims(
-    store: Any, filters: CompareFilters, clusters: Clusters | None = None
+    store: Any,
+    filters: CompareFilters,
+    clusters: Clusters | None = None,
+    categories: Collection[str | None] | None = None,
 ) -> tuple[list[ClaimRow], PlaceMatch | None]:
-    """The stored claims the filters select (a superset for --place: the whole oblast)."""
+    """The stored claims the filters select (a superset for --place: the whole oblast), and
+    of these `categories` only when given (None among them: claims without a category)."""
     conn: sqlite3.Connection = store.connection
     clusters = clusters or Clusters(store)
     where: list[str] = []
@@ -157,6 +162,12 @@ def load_claims(
     if filters.kind is not None:
         where.append("c.kind = ?")
         params.append(filters.kind)
+    if categories is not None:
+        named = sorted(c for c in categories if c is not None)
+        either = [f"c.category IN ({', '.join('?' * len(named))})"] if named else []
+        either += ["c.category IS NULL"] if None in categories else []
+        where.append(f"({' OR '.join(either) or '0'})")
+        params.extend(named)
     match = None
     if filters.place is not None:
         match = match_place(conn, filters.place)

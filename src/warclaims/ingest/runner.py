@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
+from warclaims.compare.cache import maintain as maintain_compare
 from warclaims.ingest.dedup import Signer, best_match, share_a_band
 from warclaims.ingest.errors import InputError
 from warclaims.ingest.memory import release_free_memory
@@ -89,6 +90,7 @@ def ingest_reports(
             result.reports += 1
             plans.append(_plan(store, item, plans, signer))
         _store_batch(store, plans, analyse, result, on_item)
+    maintain_compare(store)  # compare's precomputed groups follow what was stored
     return result
 
 

@@ -130,75 +130,88 @@ CREATE INDEX lsh_bands_doc_id ON lsh_bands (doc_id);
 """
 
 # compare's precomputed groups (issue 4; warclaims.compare.cache). `compare` without a place,
-# a period or a window of its own reads each kind's groups from `compare_groups` instead of
-# regrouping a million claims per query. Triggers record in `compare_dirty` each kind whose
-# claims, places or documents changed ('*': every kind) with the number of rows changed since
-# its groups were built, so every writer keeps the table honest without knowing about it; the
-# next such `compare` rebuilds the kinds marked dirty.
+# a period or a window of its own reads the groups from `compare_groups` instead of regrouping
+# a million claims per query. Groups never mix kinds or category families, so they are kept and
+# rebuilt per (kind, family); `compare_kinds` lists the kinds built. Triggers record in
+# `compare_dirty` each (kind, category) whose claims, places or documents changed ('*': every
+# kind), with the rows changed since, so every writer keeps the groups honest without knowing
+# about them; the next refresh (end of ingest, or such a `compare`) rebuilds what is marked.
 _V3 = """
 CREATE TABLE compare_groups (
     kind TEXT NOT NULL,
+    family TEXT NOT NULL,
     position INTEGER NOT NULL,
     verdict_rank INTEGER NOT NULL,
     n_claims INTEGER NOT NULL,
     start_day INTEGER NOT NULL,
     first_claim INTEGER NOT NULL,
     verdict TEXT NOT NULL,
-    family TEXT NOT NULL,
     start INTEGER,
     "end" INTEGER,
     places TEXT NOT NULL,
     members TEXT NOT NULL,
-    PRIMARY KEY (kind, position)
+    PRIMARY KEY (kind, family, position)
 ) WITHOUT ROWID;
 CREATE INDEX compare_groups_rank
     ON compare_groups (verdict_rank, n_claims DESC, start_day DESC, first_claim, position);
-CREATE INDEX compare_groups_verdict ON compare_groups (kind, verdict);
+CREATE INDEX compare_groups_kind_rank
+    ON compare_groups (kind, verdict_rank, n_claims DESC, start_day DESC, first_claim, position);
 
 CREATE TABLE compare_kinds (
     kind TEXT PRIMARY KEY,
-    n_claims INTEGER NOT NULL,
     window_days INTEGER NOT NULL
 );
-CREATE TABLE compare_dirty (
-    kind TEXT PRIMARY KEY,
-    changes INTEGER NOT NULL DEFAULT 1
+CREATE TABLE compare_families (
+    kind TEXT NOT NULL,
+    family TEXT NOT NULL,
+    n_claims INTEGER NOT NULL,
+    PRIMARY KEY (kind, family)
 );
-INSERT INTO compare_dirty (kind) VALUES ('*');
+CREATE TABLE compare_dirty (
+    kind TEXT NOT NULL,
+    category TEXT NOT NULL,
+    changes INTEGER NOT NULL DEFAULT 1,
+    PRIMARY KEY (kind, category)
+);
+INSERT INTO compare_dirty (kind, category) VALUES ('*', '');
 
 CREATE TRIGGER compare_dirty_claim_insert AFTER INSERT ON claims BEGIN
-    INSERT INTO compare_dirty (kind) VALUES (NEW.kind)
-        ON CONFLICT (kind) DO UPDATE SET changes = changes + 1;
+    INSERT INTO compare_dirty (kind, category) VALUES (NEW.kind, coalesce(NEW.category, ''))
+        ON CONFLICT (kind, category) DO UPDATE SET changes = changes + 1;
 END;
 CREATE TRIGGER compare_dirty_claim_delete AFTER DELETE ON claims BEGIN
-    INSERT INTO compare_dirty (kind) VALUES (OLD.kind)
-        ON CONFLICT (kind) DO UPDATE SET changes = changes + 1;
+    INSERT INTO compare_dirty (kind, category) VALUES (OLD.kind, coalesce(OLD.category, ''))
+        ON CONFLICT (kind, category) DO UPDATE SET changes = changes + 1;
 END;
 CREATE TRIGGER compare_dirty_claim_update AFTER UPDATE ON claims BEGIN
-    INSERT INTO compare_dirty (kind) VALUES (OLD.kind), (NEW.kind)
-        ON CONFLICT (kind) DO UPDATE SET changes = changes + 1;
+    INSERT INTO compare_dirty (kind, category)
+        VALUES (OLD.kind, coalesce(OLD.category, '')), (NEW.kind, coalesce(NEW.category, ''))
+        ON CONFLICT (kind, category) DO UPDATE SET changes = changes + 1;
 END;
 CREATE TRIGGER compare_dirty_place_insert AFTER INSERT ON claim_places BEGIN
-    INSERT INTO compare_dirty (kind)
-        SELECT coalesce((SELECT kind FROM claims WHERE id = NEW.claim_id), '*') WHERE true
-        ON CONFLICT (kind) DO UPDATE SET changes = changes + 1;
+    INSERT INTO compare_dirty (kind, category)
+        SELECT kind, coalesce(category, '') FROM claims WHERE id = NEW.claim_id
+        UNION ALL SELECT '*', '' WHERE NOT EXISTS (SELECT 1 FROM claims WHERE id = NEW.claim_id)
+        ON CONFLICT (kind, category) DO UPDATE SET changes = changes + 1;
 END;
 CREATE TRIGGER compare_dirty_place_delete AFTER DELETE ON claim_places BEGIN
-    INSERT INTO compare_dirty (kind)
-        SELECT coalesce((SELECT kind FROM claims WHERE id = OLD.claim_id), '*') WHERE true
-        ON CONFLICT (kind) DO UPDATE SET changes = changes + 1;
+    INSERT INTO compare_dirty (kind, category)
+        SELECT kind, coalesce(category, '') FROM claims WHERE id = OLD.claim_id
+        UNION ALL SELECT '*', '' WHERE NOT EXISTS (SELECT 1 FROM claims WHERE id = OLD.claim_id)
+        ON CONFLICT (kind, category) DO UPDATE SET changes = changes + 1;
 END;
 CREATE TRIGGER compare_dirty_place_update AFTER UPDATE ON claim_places BEGIN
-    INSERT INTO compare_dirty (kind)
-        SELECT coalesce((SELECT kind FROM claims WHERE id = OLD.claim_id), '*')
-        UNION SELECT coalesce((SELECT kind FROM claims WHERE id = NEW.claim_id), '*') WHERE true
-        ON CONFLICT (kind) DO UPDATE SET changes = changes + 1;
+    INSERT INTO compare_dirty (kind, category)
+        SELECT kind, coalesce(category, '') FROM claims WHERE id IN (OLD.claim_id, NEW.claim_id)
+        UNION SELECT '*', '' WHERE NOT EXISTS (SELECT 1 FROM claims WHERE id = NEW.claim_id)
+        ON CONFLICT (kind, category) DO UPDATE SET changes = changes + 1;
 END;
 CREATE TRIGGER compare_dirty_document_update
     AFTER UPDATE OF doc_id, published, publisher, url, source, cluster_id ON documents BEGIN
-    INSERT INTO compare_dirty (kind)
-        SELECT DISTINCT kind FROM claims WHERE doc_id IN (OLD.doc_id, NEW.doc_id)
-        ON CONFLICT (kind) DO UPDATE SET changes = changes + 1;
+    INSERT INTO compare_dirty (kind, category)
+        SELECT DISTINCT kind, coalesce(category, '') FROM claims
+        WHERE doc_id IN (OLD.doc_id, NEW.doc_id)
+        ON CONFLICT (kind, category) DO UPDATE SET changes = changes + 1;
 END;
 """
 
