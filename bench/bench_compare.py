@@ -14,8 +14,10 @@ and the broad ones (one kind over the whole store, no filter at all), is timed a
 runs it for `warclaims compare` (compare + details of the 20 groups shown), best of --repeat
 runs, wall and CPU seconds, and held to 2 s: the exit status is 1, with the queries named, when
 one takes longer. With --cli the first and the unfiltered queries are also timed through the
-`warclaims` command, process start included. --keep PATH keeps the store; --reuse times a
-kept store again without generating it. Writes bench/out/bench_compare.json.
+`warclaims` command, process start included; with --after-ingest one more report is stored
+and the refresh that ends an ingest is timed (it rebuilds the families the report touches).
+--keep PATH keeps the store; --reuse times a kept store again without generating it. Writes
+bench/out/bench_compare.json.
 """
 
 from __future__ import annotations
@@ -177,6 +179,31 @@ def prepare(path: Path) -> tuple[float, float]:
     return index_s, groups_s
 
 
+def after_one_report(path: Path) -> dict[str, object]:
+    """Store one report (a wounded figure and a capture) and time the refresh that ends an
+    ingest: the families it touches are rebuilt, nothing else. The store keeps the report."""
+    from warclaims.model import Claim, Claimant, Document, Place, Quantity, Span
+
+    place = Place(mention=PLACES[42][0], name=PLACES[42][0], admin1=PLACES[42][1])
+    claimant = Claimant(mention="Claimant 1", name="Claimant 1", type="official", side="UA")
+    text = "40 soldiers were wounded. The village was captured."
+    claims = [
+        Claim(kind="casualties", category="wounded", side="RU", places=[place],
+              quantity=Quantity(value=40, low=40, high=40, hedge="exact", unit="personnel"),
+              claimant=claimant, evidence=Span(start=0, end=25)),
+        Claim(kind="territorial_control", category="captured", side="UA", places=[place],
+              claimant=claimant, evidence=Span(start=26, end=len(text))),
+    ]  # fmt: skip
+    doc = Document(doc_id=f"bench{time.time_ns():011x}"[-16:], published="2025-03-10",
+                   publisher="Outlet 1", text=text, claims=claims)  # fmt: skip
+    with open_store(str(path)) as store:
+        store.add(doc)
+        began = time.perf_counter()
+        rebuilt = refresh(store)
+        seconds = round(time.perf_counter() - began, 1)
+    return {"seconds": seconds, "rebuilt": [f"{k}/{f or '*'}" for k, f in rebuilt]}
+
+
 def time_cli(path: Path, filters: dict[str, object]) -> float:
     cmd = [str(Path(sys.executable).parent / "warclaims"), "compare", "--db", str(path)]
     for key, value in filters.items():
@@ -193,6 +220,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="write the store here and keep it")
     parser.add_argument("--reuse", action="store_true", help="time the --keep store as it is")
     parser.add_argument("--cli", action="store_true", help="also time `warclaims compare`")
+    parser.add_argument(
+        "--after-ingest",
+        action="store_true",
+        help="then store one more report and time the refresh ingest ends with",
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "bench_compare.json")
     args = parser.parse_args(argv)
     if args.reuse and (args.keep is None or not args.keep.exists()):
@@ -217,6 +249,9 @@ def main(argv: list[str] | None = None) -> int:
                 f"{name:30s} {r['seconds']:7.3f} s ({r['cpu_seconds']:.3f} s CPU)"
                 f" {r['claims_read']:>9,} claims read, {r['groups']:>7,} groups"
             )
+        after = after_one_report(path) if args.after_ingest else None
+        if after is not None:
+            print(f"one more report, then refresh: {after['seconds']} s for {after['rebuilt']}")
         cli = None
         if args.cli:
             cli = {
@@ -232,6 +267,7 @@ def main(argv: list[str] | None = None) -> int:
         "precompute_seconds": round(groups_s, 1),
         "queries": results,
         "cli_seconds": cli,
+        "after_one_report": after,
         "limit_seconds": LIMIT_SECONDS,
         "worst_seconds": worst,
         "over_limit": sorted(slow),
