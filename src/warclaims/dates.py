@@ -283,6 +283,12 @@ def resolve_date(mention: str, published: str | None) -> DateRef:
     """
     if not isinstance(mention, str):
         return DateRef()
+    # a report names the same dates again and again, and dateparser is slow: remember them
+    return _resolve_cached(mention, published).model_copy()
+
+
+@lru_cache(maxsize=4096)
+def _resolve_cached(mention: str, published: str | None) -> DateRef:
     if not mention.strip() or len(mention) > MAX_MENTION or _CONTROL.search(mention):
         return _unresolved(mention)
     base = _parse_published(published)

@@ -339,7 +339,12 @@ def speaker_of(verb: Token, lex: Lexicon, *, any_verb: bool = False) -> Attribut
     if not any_verb and verb.lemma_.lower() not in lex.words("reporting_verbs"):
         return None
     subject = _reporting_subject(verb)
-    return attribution_of(subject, verb, lex) if subject is not None else None
+    if subject is None or not any(t.ent_type_ in _NAMED for t in _phrase(subject)):
+        return None  # only a name can be the speaker later sentences refer back to
+    return attribution_of(subject, verb, lex)
+
+
+_NAMED = {"PERSON", "ORG", "GPE", "NORP"}
 
 
 def _as_clause(verb: Token) -> bool:
