@@ -89,10 +89,12 @@ def comparison_page(
     from warclaims.compare.output import comparison_dict, group_dict
 
     counts = comparison_dict(comparison, limit=0)
-    groups = [g for g in comparison.groups if verdict is None or g.verdict == verdict]
-    comparison.groups = groups[offset : offset + limit]
+    if verdict is not None:
+        comparison.keep_verdict(verdict)  # in SQL when the groups are precomputed
+    matching = len(comparison.groups)
+    comparison.groups = list(comparison.groups[offset : offset + limit])
     add_details(stores.get(), comparison)
-    counts["n_groups_matching"] = len(groups)
+    counts["n_groups_matching"] = matching
     counts["limit"], counts["offset"] = limit, offset
     counts["groups"] = [
         group_dict(r, offset + i, comparison.evidence) for i, r in enumerate(comparison.groups, 1)
@@ -148,6 +150,8 @@ def contradictions(
     )
     found = []
     for number, result in enumerate(comparison.groups, 1):
+        if len(found) >= limit:  # stop reading groups (and their claims) once enough
+            break
         for c in result.contradictions:
             if type is None or c.type == type:
                 found.append((number, result, c))
