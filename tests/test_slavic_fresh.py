@@ -294,3 +294,70 @@ def test_inflected_names_of_known_people(text, language, name):
     assert found and all(c.claimant.name == name for c in found)
     doc = Document(doc_id="x", language=language, text=text)  # type: ignore[arg-type]
     assert "name_mismatch" not in {flag.code for flag in run_checks(doc)}
+
+
+def test_more_ways_to_take_and_retake_ground():
+    took = one("Войска выбили противника из Лимана.", "ru", "territorial_control")
+    assert (took.category, names(took)) == ("captured", ["Lyman"])
+    back = one("ЗСУ відновили контроль над селом Шахове.", "uk", "territorial_control")
+    assert (back.category, back.side, names(back)) == ("liberated", "UA", ["Shakhove"])
+    failed = one("Российские войска не смогли закрепиться в Лимане.", "ru", "territorial_control")
+    assert (failed.side, failed.certainty) == ("RU", "denied")
+
+
+def test_a_count_of_settlements_needs_no_place_and_is_captured_for_russia():
+    claim = one(
+        "Российские войска за месяц освободили 12 населенных пунктов.", "ru", "territorial_control"
+    )
+    assert (claim.category, claim.side, figure(claim), names(claim)) == (
+        "captured",
+        "RU",
+        (12, "exact", None),
+        [],
+    )
+
+
+def test_at_most_by_a_negated_verb_and_slang_with_a_figure():
+    strength = one("Їхня чисельність не перевищує 40 осіб.", "uk", "troop_strength")
+    assert figure(strength) == (40, "at_most", "personnel")
+    dead = [c for c in claims("У ВСУ в этом районе порядка тридцати «двухсотых».", "ru")]
+    assert [(c.category, c.side, figure(c)) for c in dead] == [
+        ("killed", "UA", (30, "approx", "personnel"))
+    ]
+
+
+def test_one_person_and_a_count_without_a_noun():
+    found = claims("Внаслідок удару по Одесі загинула людина, ще вісім поранено.", "uk")
+    assert [(c.category, figure(c)) for c in found if c.kind == "casualties"] == [
+        ("killed", (1, "exact", "personnel")),
+        ("wounded", (8, "exact", "personnel")),
+    ]
+
+
+def test_a_failed_attempt_to_encircle_is_denied():
+    claim = one(
+        "Окупанти намагаються оточити наші підрозділи під Лиманом, але це їм не вдається.",
+        "uk",
+        "encirclement",
+    )
+    assert (claim.side, claim.certainty, names(claim)) == ("UA", "denied", ["Lyman"])
+
+
+def test_a_blow_named_with_its_weapon_and_a_speaker_before_a_quoted_unit():
+    strike = one("В результате атаки беспилотника на Шебекино пострадали двое.", "ru", "strike")
+    assert strike.places == [] or names(strike) == [None]
+    said = one(
+        "Владимир Путин в штабе группировки «Запад» заявил, что войска взяли Лиман.",
+        "ru",
+        "territorial_control",
+    )
+    assert said.claimant.name == "Vladimir Putin"
+
+
+def test_a_direction_gives_way_to_the_town_named_with_it():
+    claim = one(
+        "На Запорожском направлении войска заняли рубежи у Степногорска.",
+        "ru",
+        "territorial_control",
+    )
+    assert names(claim) == ["Stepnohirsk"]

@@ -265,6 +265,9 @@ def _claim_places(ctx: _Ctx, places: Sequence[PlaceHit]) -> list[Place]:
     """The sentence's places (an oblast only when no settlement in it is named), or the places
     of the last sentences when this one names none and does not speak of the whole front."""
     here = [p for p in places if p.kind != "country"]
+    if any(p.kind == "settlement" and not p.direction for p in here):
+        # "На Запорожском направлении … у Степногорска": the direction only frames the town
+        here = [p for p in here if not p.direction]
     if here:
         settlements_admin = {p.place.admin1 for p in here if p.kind == "settlement"}
         kept: list[Place] = []
@@ -349,6 +352,14 @@ def _number_drafts(ctx: _Ctx, numbers: Sequence[NumberMention]) -> list[Draft]:
             # "збито 45 із 60 дронів": the unit is the total's; the total is not claimed here
             unit = find_unit(tokens, numbers[n_q + 1].end, ctx.last, lex)
             skip_next.add(n_q + 1)
+        if (
+            unit is None
+            and q.value is not None
+            and last_unit is None
+            and _suffering_next(ctx, q.end)
+        ):
+            # "ще вісім поранено": people, though no noun says so
+            unit = UnitHit(q.num_start, q.num_end, UnitInfo("personnel", None, generic=True))
         if unit is None and q.value is not None and last_unit is not None:
             nxt = tokens[q.end] if q.end < ctx.last else None
             if nxt is not None and (
@@ -387,6 +398,8 @@ def _number_drafts(ctx: _Ctx, numbers: Sequence[NumberMention]) -> list[Draft]:
         last_kind = (kind, category, cue, unit.end)
         unit_name = _unit_name(kind, unit.info)
         side = _number_side(ctx, q, unit, kind, category, cue)
+        if kind == "territorial_control" and category == "liberated" and side == "RU":
+            category = "captured"  # a side taking the other's ground (README convention)
         if borrowed and drafts and drafts[-1].kind == kind:
             side = drafts[-1].side  # "9 окупантів знищено, ще 12 отримали поранення"
         anchor_end = unit.end if unit.start >= q.end else q.end
@@ -398,7 +411,8 @@ def _number_drafts(ctx: _Ctx, numbers: Sequence[NumberMention]) -> list[Draft]:
                 quantity=_quantity(q, unit_name),
                 side=side,
                 pos=q.num_start,
-                needs_place=kind == "territorial_control",
+                # "освободили 23 населенных пункта": the count names the places itself
+                needs_place=kind == "territorial_control" and unit.info.group != "settlements",
             )
         )
     drafts += _list_items(ctx, drafts)
@@ -412,8 +426,8 @@ def _suffering_next(ctx: _Ctx, pos: int) -> bool:
 
 def _area_kind(ctx: _Ctx, unit: UnitInfo) -> tuple[str, str | None, Cue | None] | None:
     """ "контролируют более 80% территории", "продвинулись на 2 километра": ground held or taken."""
-    if unit.group != "area":
-        return None
+    if unit.group not in ("area", "settlements"):
+        return None  # "освободили 23 населенных пункта", "более 80% территории"
     hits = ctx.lex.control.find(ctx.tokens, ctx.first, ctx.last)
     if not hits:
         return None
@@ -468,6 +482,17 @@ def _np_label(ctx: _Ctx, start: int, end: int) -> Label | None:
     return None
 
 
+def _possessor(ctx: _Ctx, pos: int) -> Label | None:
+    """ "у ВСУ … порядка тридцати «двухсотых»", "у ворога": the side that has what is counted."""
+    for lb in ctx.labels:
+        at = lb.start
+        if at > ctx.first and at < pos and ctx.tokens[at - 1].key == "у" and lb.side != "own":
+            between = ctx.tokens[lb.end : pos]
+            if not any(t.text in _PUNCT_STOP or t.is_finite for t in between):
+                return lb
+    return None
+
+
 def _loss_owner(ctx: _Ctx, limit: int) -> str | None:
     """Whose losses: "потери ВСУ", "втрати загарбників", "противник потерял"."""
     for cue in ctx.cues:
@@ -495,7 +520,7 @@ def _number_side(
     tokens = ctx.tokens
     if kind == "fighting":
         return None
-    own = _np_label(ctx, q.start, unit.end)
+    own = _np_label(ctx, q.start, unit.end) or _possessor(ctx, q.start)
     if kind in ("casualties", "equipment_loss"):
         if own is not None:
             return ctx.side(own)
@@ -597,7 +622,8 @@ def _phrase_drafts(ctx: _Ctx, numeric: Sequence[Draft]) -> list[Draft]:
     if not any(d.kind == "strike" for d in numeric):
         drafts += _strike_drafts(ctx)
     drafts += _reinforcement_drafts(ctx)
-    drafts += _slang_drafts(ctx)
+    drafts += _slang_drafts(ctx, numeric)
+    drafts += _one_person(ctx, numeric)
     return drafts
 
 
@@ -712,7 +738,10 @@ def _noun_control_drafts(ctx: _Ctx, verbal: Sequence[Draft]) -> list[Draft]:
         if not tokens[cue.start].has("NOUN") or _blocked(ctx, cue.start):
             continue  # "попытка захвата", "угроза оккупации"
         phase = nearest(ctx.cues, ("phase_verbs",), cue.start, 2)
-        about = cue.start > ctx.first and tokens[cue.start - 1].key in _ABOUT
+        k = cue.start - 1
+        if k > ctx.first and tokens[k].has("ADJF") and not tokens[k].has("NOUN"):
+            k -= 1  # "про повне захоплення"
+        about = k >= ctx.first and tokens[k].key in _ABOUT
         before = tokens[cue.start - 1] if cue.start > ctx.first else None
         halted = before is not None and lex.cues["halt_verbs"].match(tokens, before.i, cue.start)
         observed = before is not None and before.is_finite and not halted
@@ -757,11 +786,17 @@ def _noun_control_drafts(ctx: _Ctx, verbal: Sequence[Draft]) -> list[Draft]:
 
 
 def _city_word(ctx: _Ctx, start: int, end: int) -> bool:
+    """ "город", "місто", "населенный пункт": the place in focus (not a count of them,
+    "23 населенных пункта")."""
+    tokens = ctx.tokens
     return any(
-        k in ("город", "місто", "населенный", "населений")
-        for t in ctx.tokens[start:end]
-        for k in t.keys
+        tokens[k].keys & _CITY_WORDS
+        and not (k > ctx.first and (tokens[k - 1].is_digit or tokens[k - 1].has("NUMR")))
+        for k in range(start, end)
     )
+
+
+_CITY_WORDS = frozenset(["город", "місто", "населенный", "населений"])
 
 
 def _encirclement_drafts(ctx: _Ctx) -> list[Draft]:
@@ -769,8 +804,9 @@ def _encirclement_drafts(ctx: _Ctx) -> list[Draft]:
     під Покровськом українські бригади", "місто не оточене": encirclement without a figure."""
     tokens, lex = ctx.tokens, ctx.lex
     for cue in ctx.cues:
-        if cue.name != "encircle" or _blocked(ctx, cue.start):
-            continue
+        failed = any(c.name == "failure" and c.start > cue.start for c in ctx.cues)
+        if cue.name != "encircle" or (_blocked(ctx, cue.start) and not failed):
+            continue  # "намагаються оточити …, але це їм не вдається": denied below
         if cue.start > ctx.first and tokens[cue.start - 1].key in ("из", "з", "із", "зі"):
             continue  # "вихід з оточення": getting out, not being encircled
         near = [
@@ -780,7 +816,7 @@ def _encirclement_drafts(ctx: _Ctx) -> list[Draft]:
         ]
         side = ctx.side(near[0]) if near else ctx.claimant_side
         negated = cue.start > ctx.first and tokens[cue.start - 1].key in ("не", "ні")
-        denied = negated or bool(lex.denial.find(tokens, ctx.first, ctx.last))
+        denied = negated or failed or bool(lex.denial.find(tokens, ctx.first, ctx.last))
         return [
             Draft(
                 "encirclement",
@@ -962,6 +998,10 @@ def _strike_drafts(ctx: _Ctx) -> list[Draft]:
             if not tokens[cue.start].is_finite or _blocked(ctx, cue.start):
                 continue
             end = cue.end
+        elif cue.name == "result_of":
+            end = _weapon_blow(ctx, cue.end)
+            if end is None:
+                continue
         elif cue.name in ("strike_carriers", "fighting_verbs"):
             if not tokens[cue.start].is_finite or _blocked(ctx, cue.start):
                 continue
@@ -974,11 +1014,31 @@ def _strike_drafts(ctx: _Ctx) -> list[Draft]:
         side = ctx.side(label) or _against(ctx, end) or opposite(ctx.claimant_side)
         drafts.append(
             Draft(
-                "strike", None, (cue.start, end), None, side, cue.start, needs_place=label is None
+                "strike",
+                None,
+                (cue.start, end),
+                None,
+                side,
+                cue.start,
+                # a blow named with its weapon needs no place ("атаки беспилотника на Шебекино")
+                needs_place=label is None and cue.name != "result_of",
             )
         )
         break
     return drafts
+
+
+def _weapon_blow(ctx: _Ctx, start: int) -> int | None:
+    """ "(в результате) атаки беспилотника": a blow named with its weapon right at `start`."""
+    tokens, lex = ctx.tokens, ctx.lex
+    blow = lex.units.match(tokens, start, ctx.last)
+    if blow is None or blow[1].group not in ("strike", "fighting"):
+        return None
+    for k in range(blow[0], min(blow[0] + 2, ctx.last)):
+        weapon = lex.units.match(tokens, k, ctx.last)
+        if weapon is not None and weapon[1].name in ("missiles", "uav"):
+            return weapon[0]
+    return None
 
 
 def _strike_object(ctx: _Ctx, cue: Cue) -> int | None:
@@ -1035,11 +1095,42 @@ def _reinforcement_drafts(ctx: _Ctx) -> list[Draft]:
     return drafts
 
 
-def _slang_drafts(ctx: _Ctx) -> list[Draft]:
+def _one_person(ctx: _Ctx, numeric: Sequence[Draft]) -> list[Draft]:
+    """ "загинула людина", "ранен мужчина": a singular person next to a killing or wounding
+    verb is a figure of one."""
+    tokens, lex = ctx.tokens, ctx.lex
+    covered = {i for d in numeric for i in range(d.anchor[0], d.anchor[1])}
+    out: list[Draft] = []
+    for cue in ctx.cues:
+        if cue.name not in ("kill", "wound") or not tokens[cue.start].has("VERB", "PRTS"):
+            continue
+        if _blocked(ctx, cue.start):
+            continue
+        for k in (cue.end, cue.start - 1):
+            if not ctx.first <= k < ctx.last or k in covered:
+                continue
+            hit = lex.units.match(tokens, k, ctx.last)
+            head = tokens[hit[0] - 1] if hit else None
+            if hit is None or hit[1].group != "personnel" or hit[1].mass or head is None:
+                continue
+            if "plur" in head.grams or "nomn" not in head.grams or k - 1 in covered:
+                continue
+            category = "killed" if cue.name == "kill" else "wounded"
+            one = Quantity(value=1, low=1, high=1, hedge="exact", unit="personnel")
+            span = (min(k, cue.start), max(hit[0], cue.end))
+            side = opposite(ctx.claimant_side) if not hit[1].generic else ctx.claimant_side
+            out.append(Draft("casualties", category, span, one, side, cue.start))
+            break
+    return out
+
+
+def _slang_drafts(ctx: _Ctx, numeric: Sequence[Draft]) -> list[Draft]:
     """ "«двохсотих» і «трьохсотих»": the dead and the wounded in soldiers' slang."""
     hits = [c for c in ctx.cues if c.name in ("slang_killed", "slang_wounded")]
-    if not hits:
-        return []
+    if not hits or any(
+        d.kind == "casualties" and d.anchor[0] <= hits[0].start < d.anchor[1] + 2 for d in numeric
+    ):
+        return []  # "порядка тридцати «двухсотых»": the figure's claim already says it
     names = {c.name for c in hits}
     category = (
         "casualties" if len(names) == 2 else ("killed" if "slang_killed" in names else "wounded")

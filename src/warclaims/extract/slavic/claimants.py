@@ -32,6 +32,8 @@ _BODIES = {
 _WINDOW = 9
 _STOP = frozenset(',.;:!?()—–"«»“”')
 _PREPOSITIONS = frozenset(["в", "во", "у", "на"])
+_BACK_STOP = frozenset(",.;:!?()—–")
+_BACK_WINDOW = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,8 +153,13 @@ def find_attribution(
         if found is not None and _addressee(tokens[found.start]):
             found = None  # "доложил президенту": the one told, not the one telling
         if found is None:
+            # back to the clause start; a quoted name ("группировки «Запад»") does not end it
             begin = s
-            while begin > first and tokens[begin - 1].text not in _STOP and s - begin < _WINDOW:
+            while (
+                begin > first
+                and tokens[begin - 1].text not in _BACK_STOP
+                and s - begin < _BACK_WINDOW
+            ):
                 begin -= 1
             found = resolve_source(text, tokens, begin, s, *args)
         if found is not None:

@@ -68,6 +68,7 @@ class PlaceHit:
     end: int
     place: Place
     kind: str  # settlement | oblast | raion | region | country | unresolved
+    direction: bool = False  # "на Запорожском направлении": the town a direction is named after
 
     @property
     def resolved(self) -> bool:
@@ -199,7 +200,8 @@ def find_places(
             hits.append(PlaceHit(i - 1, i + 1, place, _kind(place) if place.name else "unresolved"))
         elif direction_words.match(tokens, i, last):
             place = _resolve(_direction_towns(prev.keys), mention, span, None)
-            hits.append(PlaceHit(i - 1, i + 1, place, _kind(place) if place.name else "unresolved"))
+            kind = _kind(place) if place.name else "unresolved"
+            hits.append(PlaceHit(i - 1, i + 1, place, kind, direction=True))
         else:
             continue
         used.update((i - 1, i))
@@ -322,7 +324,11 @@ def _after_place_word(tokens: Sequence[Token], i: int, first: int) -> bool:
         k -= 1
     if k < first:
         return False
-    return tokens[k].key in _PLACE_PREPOSITIONS or bool(tokens[i - 1].keys & _PLACE_HEADS)
+    return (
+        tokens[k].key in _PLACE_PREPOSITIONS
+        or (tokens[k].has("PREP") and not tokens[k].is_capitalised)  # "щодо Покровська"
+        or bool(tokens[i - 1].keys & _PLACE_HEADS)
+    )
 
 
 def _verb_object(tokens: Sequence[Token], i: int, first: int, said: frozenset[int]) -> bool:
