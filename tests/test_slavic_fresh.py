@@ -361,3 +361,49 @@ def test_a_direction_gives_way_to_the_town_named_with_it():
         "territorial_control",
     )
     assert names(claim) == ["Stepnohirsk"]
+
+
+def test_surrender_keeps_the_side_of_who_gives_up():
+    claim = one("Украинские военные сдались в плен — около двадцати человек.", "ru", "casualties")
+    assert (claim.category, claim.side) == ("captured", "UA")
+
+
+def test_a_range_shares_its_scale_word():
+    claim = one("Уничтожены 1,5–2 тыс. беспилотников ВСУ.", "ru", "equipment_loss")
+    q = claim.quantity
+    assert (q.value, q.low, q.high, q.hedge) == (1500, 1500, 2000, "range")
+
+
+def test_the_part_after_the_total_is_the_figure():
+    claim = one("Повітряні сили повідомили, що з 9 ракет збито 6.", "uk", "equipment_loss")
+    assert (claim.category, figure(claim)) == ("missiles", (6, "exact", "equipment"))
+
+
+def test_neutralised_is_killed_and_wounded_and_of_them_the_dead():
+    found = claims("Знешкоджено 112 окупантів, з них 64 – безповоротно.", "uk")
+    assert [(c.category, c.side, figure(c)) for c in found] == [
+        ("casualties", "RU", (112, "exact", "personnel")),
+        ("killed", "RU", (64, "exact", "personnel")),
+    ]
+
+
+def test_an_advance_noun_and_an_advancing_force():
+    claim = one(
+        "Российская армия продолжает наступление в районе Лимана.", "ru", "territorial_control"
+    )
+    assert (claim.category, claim.side, names(claim)) == ("contested", "RU", ["Lyman"])
+    found = claims("Під Лиманом наступає до 20 тисяч російських військових.", "uk")
+    assert [c.kind for c in found] == ["troop_strength"]
+
+
+def test_an_expert_body_and_what_it_does_not_confirm():
+    text = (
+        "Аналітики Інституту вивчення війни вважають, що росіяни просунулися в західній частині "
+        "Лимана. Водночас ISW не підтверджує заяв про оточення Лимана."
+    )
+    found = claims(text, "uk")
+    assert [(c.kind, c.claimant.name, c.certainty) for c in found] == [
+        ("territorial_control", "Institute for the Study of War", "asserted"),
+        ("encirclement", "Institute for the Study of War", "denied"),
+    ]
+    assert names(found[0]) == ["Lyman"]

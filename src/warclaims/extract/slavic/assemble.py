@@ -148,7 +148,7 @@ def _sentence_claims(doc: _Doc, n: int, sent: Sentence, state: _State) -> list[C
     if nominative:
         state.agent = resolve(nominative[0].side, claimant_side)
         state.agent_paragraph = sent.paragraph
-    if any(c.name in ("loss", "destroy", "loss_of_capability") for c in cues):
+    if any(c.name in ("loss", "destroy", "neutralize", "loss_of_capability") for c in cues):
         state.loss_at = n
         owner = _loss_owner(ctx, len(tokens))
         state.loss_side = owner or state.loss_side
@@ -370,11 +370,15 @@ def _number_drafts(ctx: _Ctx, numbers: Sequence[NumberMention]) -> list[Draft]:
                 borrowed = True
         if unit is None:
             k = acronym_at(tokens, q.end, ctx.last)
-            near = nearest(ctx.cues, ("destroy", "capture_equipment"), q.num_start)
+            near = nearest(ctx.cues, ("destroy", "neutralize", "capture_equipment"), q.num_start)
             if k is not None and near is not None and q.value is not None:
                 unit = UnitHit(k, k + 1, UnitInfo("equipment", "unspecified"))
         if unit is None:
             continue
+        part = _part_after_total(ctx, q, numbers, n_q)
+        if part is not None:
+            q = numbers[part]
+            skip_next.add(part)
         head = tokens[unit.end - 1]
         kinded = _area_kind(ctx, unit.info) or number_kind(
             q, unit.info, ctx.cues, fragment_loss=_fragment_loss(ctx), head=head
@@ -417,6 +421,24 @@ def _number_drafts(ctx: _Ctx, numbers: Sequence[NumberMention]) -> list[Draft]:
         )
     drafts += _list_items(ctx, drafts)
     return drafts
+
+
+def _part_after_total(
+    ctx: _Ctx, q: NumberMention, numbers: Sequence[NumberMention], n_q: int
+) -> int | None:
+    """ "з 9 ракет збито 6", "из 20 дронов сбиты 17": index of the figure that is claimed."""
+    tokens = ctx.tokens
+    if q.start <= ctx.first or tokens[q.start - 1].key not in ("из", "із", "з", "зі"):
+        return None
+    if n_q + 1 >= len(numbers):
+        return None
+    nxt = numbers[n_q + 1]
+    between = tokens[q.end : nxt.start]
+    if len(between) > 4 or any(t.text in _PUNCT_STOP for t in between):
+        return None
+    if find_unit(tokens, nxt.end, ctx.last, ctx.lex) is not None or nxt.value is None:
+        return None
+    return n_q + 1 if nxt.value < (q.value or 0) else None
 
 
 def _suffering_next(ctx: _Ctx, pos: int) -> bool:
@@ -529,12 +551,15 @@ def _number_side(
             return owner
         if cue is not None and cue.name in (
             "destroy",
+            "neutralize",
             "kill",
             "capture_people",
             "capture_equipment",
         ):
             agent = agent_side(tokens, ctx.labels, ctx.first, ctx.last, cue.start)
             if agent is not None and tokens[cue.start].has("VERB"):
+                if cue.name == "capture_people" and _surrender(tokens[cue.start]):
+                    return ctx.side(agent)  # "украинские военные сдались в плен"
                 return opposite(ctx.side(agent))
         if ctx.state.loss_side is not None and (
             ctx.fragment or (ctx.n - ctx.state.loss_at <= LOSS_MEMORY and _passive(tokens, cue))
@@ -554,6 +579,10 @@ def _number_side(
     if kind == "strike":
         return opposite(ctx.claimant_side)
     return ctx.claimant_side if kind == "territorial_control" else None
+
+
+def _surrender(tok: Token) -> bool:
+    return any(k.startswith(("сда", "зда")) for k in tok.keys)
 
 
 def _passive(tokens: Sequence[Token], cue: Cue | None) -> bool:
@@ -611,7 +640,10 @@ def _list_items(ctx: _Ctx, drafts: Sequence[Draft]) -> list[Draft]:
 def _phrase_drafts(ctx: _Ctx, numeric: Sequence[Draft]) -> list[Draft]:
     drafts: list[Draft] = []
     covered = {i for d in numeric for i in range(d.anchor[0], d.anchor[1])}
-    drafts += _control_drafts(ctx)
+    troops = [d.anchor[0] for d in numeric if d.kind == "troop_strength"]
+    drafts += [
+        d for d in _control_drafts(ctx) if not any(d.pos < t <= d.pos + 3 for t in troops)
+    ]  # "наступає до 100 тисяч військових"
     drafts += _noun_control_drafts(ctx, drafts)
     if not any(d.kind == "encirclement" for d in numeric):
         drafts += _encirclement_drafts(ctx)
@@ -871,7 +903,7 @@ def _capture_drafts(ctx: _Ctx, numeric: Sequence[Draft]) -> list[Draft]:
         seen_end = cue.end
         obj_end = _object_end(ctx, cue.end)
         own = next((lb for lb in ctx.labels if cue.end <= lb.start < obj_end), None)
-        surrender = any(k.startswith(("сда", "зда")) for k in tokens[verb].keys)
+        surrender = _surrender(tokens[verb])
         agent = agent_side(tokens, ctx.labels, ctx.first, ctx.last, verb)
         if own is not None:
             side = ctx.side(own)
@@ -906,7 +938,7 @@ def _destroy_drafts(ctx: _Ctx, covered: set[int]) -> list[Draft]:
     partitive = lex.cues["partitive"]
     done: set[int] = set()
     for cue in ctx.cues:
-        if cue.name not in ("destroy", "capture_equipment", "kill"):
+        if cue.name not in ("destroy", "neutralize", "capture_equipment", "kill"):
             continue
         verb = tokens[cue.start]
         if not verb.is_finite or _blocked(ctx, cue.start) or cue.start in done:
@@ -937,7 +969,8 @@ def _destroy_drafts(ctx: _Ctx, covered: set[int]) -> list[Draft]:
                     )
                 )
             elif info.group == "personnel" and quantified and not info.generic:
-                category = "casualties" if info.mass and cue.name == "destroy" else "killed"
+                mass = info.mass and cue.name == "destroy"
+                category = "casualties" if mass or cue.name == "neutralize" else "killed"
                 drafts.append(
                     Draft(
                         "casualties",

@@ -93,7 +93,7 @@ def resolve_source(
         if (
             previous is not None
             and previous.claimant.type == kind
-            and kind in ("media", "official")
+            and kind in ("media", "official", "expert")
             and (previous.entity != "person" or kind == "media")
         ):
             return previous  # "Проект отмечал": the project named before

@@ -28,10 +28,11 @@ CASUALTY_CUES = (
     "wound",
     "kill",
     "destroy",
+    "neutralize",
     "loss",
     "loss_of_capability",
 )
-EQUIPMENT_CUES = ("strike_hit", "destroy", "capture_equipment", "loss", "kill")
+EQUIPMENT_CUES = ("strike_hit", "destroy", "neutralize", "capture_equipment", "loss", "kill")
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +187,7 @@ def number_kind(
             return "equipment_loss", unit.name, None
         return None
     if unit.group == "formations":
-        cue = nearest(cues, ("loss_of_capability", "destroy", "loss", "kill"), pos)
+        cue = nearest(cues, ("loss_of_capability", "destroy", "neutralize", "loss", "kill"), pos)
         if cue is not None:
             return "casualties", "casualties", cue
         troop = nearest(cues, ("troops", "reinforcement"), pos)

@@ -253,6 +253,10 @@ def _hedged(
     if j + 1 < end and (lex.table("range_to").match(tokens, j, end) or tokens[j].text in _DASHES):
         second = _number_at(tokens, j + 1, end, text, lex)
     is_from = i > start and lex.table("range_from").match(tokens, i - 1, i) is not None
+    if second is not None and value < 1000 <= second[0] and second[1] > j + 1:
+        scale = _scale(tokens[second[1] - 1], lex)  # "1,5–2 тыс.": the scale is shared
+        if scale is not None and value * scale < second[0]:
+            value *= scale
     if second is not None and second[0] > value and (is_from or tokens[j].text in _DASHES):
         low, high = value, second[0]
         hedge, stop = "range", second[1]
