@@ -134,8 +134,8 @@ CREATE INDEX lsh_bands_doc_id ON lsh_bands (doc_id);
 # a million claims per query. Groups never mix kinds or category families, so they are kept and
 # rebuilt per (kind, family); `compare_kinds` lists the kinds built. Triggers record in
 # `compare_dirty` each (kind, category) whose claims, places or documents changed ('*': every
-# kind), with the rows changed since, so every writer keeps the groups honest without knowing
-# about them; the next refresh (end of ingest, or such a `compare`) rebuilds what is marked.
+# kind), so every writer keeps the groups honest without knowing about them; the next refresh
+# (the end of an ingest, or such a `compare`) rebuilds what is marked.
 _V3 = """
 CREATE TABLE compare_groups (
     kind TEXT NOT NULL,
@@ -169,49 +169,43 @@ CREATE TABLE compare_families (
 );
 CREATE TABLE compare_dirty (
     kind TEXT NOT NULL,
-    category TEXT NOT NULL,
-    changes INTEGER NOT NULL DEFAULT 1,
+    category TEXT NOT NULL,  -- '' for none
     PRIMARY KEY (kind, category)
-);
+) WITHOUT ROWID;
 INSERT INTO compare_dirty (kind, category) VALUES ('*', '');
 
 CREATE TRIGGER compare_dirty_claim_insert AFTER INSERT ON claims BEGIN
-    INSERT INTO compare_dirty (kind, category) VALUES (NEW.kind, coalesce(NEW.category, ''))
-        ON CONFLICT (kind, category) DO UPDATE SET changes = changes + 1;
+    INSERT OR IGNORE INTO compare_dirty (kind, category)
+        VALUES (NEW.kind, coalesce(NEW.category, ''));
 END;
 CREATE TRIGGER compare_dirty_claim_delete AFTER DELETE ON claims BEGIN
-    INSERT INTO compare_dirty (kind, category) VALUES (OLD.kind, coalesce(OLD.category, ''))
-        ON CONFLICT (kind, category) DO UPDATE SET changes = changes + 1;
+    INSERT OR IGNORE INTO compare_dirty (kind, category)
+        VALUES (OLD.kind, coalesce(OLD.category, ''));
 END;
 CREATE TRIGGER compare_dirty_claim_update AFTER UPDATE ON claims BEGIN
-    INSERT INTO compare_dirty (kind, category)
-        VALUES (OLD.kind, coalesce(OLD.category, '')), (NEW.kind, coalesce(NEW.category, ''))
-        ON CONFLICT (kind, category) DO UPDATE SET changes = changes + 1;
+    INSERT OR IGNORE INTO compare_dirty (kind, category)
+        VALUES (OLD.kind, coalesce(OLD.category, '')), (NEW.kind, coalesce(NEW.category, ''));
 END;
 CREATE TRIGGER compare_dirty_place_insert AFTER INSERT ON claim_places BEGIN
-    INSERT INTO compare_dirty (kind, category)
+    INSERT OR IGNORE INTO compare_dirty (kind, category)
         SELECT kind, coalesce(category, '') FROM claims WHERE id = NEW.claim_id
-        UNION ALL SELECT '*', '' WHERE NOT EXISTS (SELECT 1 FROM claims WHERE id = NEW.claim_id)
-        ON CONFLICT (kind, category) DO UPDATE SET changes = changes + 1;
+        UNION ALL SELECT '*', '' WHERE NOT EXISTS (SELECT 1 FROM claims WHERE id = NEW.claim_id);
 END;
 CREATE TRIGGER compare_dirty_place_delete AFTER DELETE ON claim_places BEGIN
-    INSERT INTO compare_dirty (kind, category)
+    INSERT OR IGNORE INTO compare_dirty (kind, category)
         SELECT kind, coalesce(category, '') FROM claims WHERE id = OLD.claim_id
-        UNION ALL SELECT '*', '' WHERE NOT EXISTS (SELECT 1 FROM claims WHERE id = OLD.claim_id)
-        ON CONFLICT (kind, category) DO UPDATE SET changes = changes + 1;
+        UNION ALL SELECT '*', '' WHERE NOT EXISTS (SELECT 1 FROM claims WHERE id = OLD.claim_id);
 END;
 CREATE TRIGGER compare_dirty_place_update AFTER UPDATE ON claim_places BEGIN
-    INSERT INTO compare_dirty (kind, category)
+    INSERT OR IGNORE INTO compare_dirty (kind, category)
         SELECT kind, coalesce(category, '') FROM claims WHERE id IN (OLD.claim_id, NEW.claim_id)
-        UNION SELECT '*', '' WHERE NOT EXISTS (SELECT 1 FROM claims WHERE id = NEW.claim_id)
-        ON CONFLICT (kind, category) DO UPDATE SET changes = changes + 1;
+        UNION SELECT '*', '' WHERE NOT EXISTS (SELECT 1 FROM claims WHERE id = NEW.claim_id);
 END;
 CREATE TRIGGER compare_dirty_document_update
     AFTER UPDATE OF doc_id, published, publisher, url, source, cluster_id ON documents BEGIN
-    INSERT INTO compare_dirty (kind, category)
+    INSERT OR IGNORE INTO compare_dirty (kind, category)
         SELECT DISTINCT kind, coalesce(category, '') FROM claims
-        WHERE doc_id IN (OLD.doc_id, NEW.doc_id)
-        ON CONFLICT (kind, category) DO UPDATE SET changes = changes + 1;
+        WHERE doc_id IN (OLD.doc_id, NEW.doc_id);
 END;
 """
 
