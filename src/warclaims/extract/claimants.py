@@ -427,9 +427,14 @@ _GENERIC_BODIES = {
 }
 
 
+def _incidental(child: Token) -> bool:
+    """Words that leave a body generic: 'the task force', 'the defence ministry, which said …';
+    a proper name does not ('the Ukrainian General Staff' is a name of its own)."""
+    return child.dep_ in ("relcl", "punct") or (child.dep_ == "compound" and child.pos_ != "PROPN")
+
+
 def _definite_generic(owner: Token) -> bool:
-    # "the task force", "the defence ministry, which said …"
-    children = [c for c in owner.children if c.dep_ not in ("compound", "relcl", "punct")]
+    children = [c for c in owner.children if not _incidental(c)]
     return (
         owner.lower_ in _GENERIC_BODIES
         and len(children) == 1

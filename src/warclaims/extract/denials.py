@@ -44,6 +44,7 @@ def denial_anchor(sent: Span, lex: Lexicon) -> tuple[int, int] | None:
 
 
 def _states_content(noun: Token) -> bool:
-    """'refuted claims that the division seized X': the claim is spelled out right here."""
+    """'refuted claims that the division seized X', 'reports of an encirclement': the claim is
+    spelled out right here."""
     doc = noun.doc
-    return noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ == "that"
+    return noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ in ("that", "of", "about")
