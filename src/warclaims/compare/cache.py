@@ -133,7 +133,7 @@ def refresh(store: Any, kinds: Iterable[str] = KINDS) -> list[tuple[str, str | N
 
 
 def _rebuild_kind(store: Any, conn: sqlite3.Connection, kind: str) -> None:
-    comparison = compute_comparison(store, CompareFilters(kind=kind))
+    comparison = compute_comparison(store, CompareFilters(kind=kind), verdicts_only=True)
     conn.execute("DELETE FROM compare_groups WHERE kind = ?", (kind,))
     conn.execute("DELETE FROM compare_families WHERE kind = ?", (kind,))
     by_family: dict[str, list[GroupResult]] = defaultdict(list)
@@ -150,7 +150,8 @@ def _rebuild_kind(store: Any, conn: sqlite3.Connection, kind: str) -> None:
 def _rebuild_family(store: Any, conn: sqlite3.Connection, kind: str, fam: str) -> None:
     rows = conn.execute("SELECT DISTINCT category FROM claims WHERE kind = ?", (kind,))
     categories = [row[0] for row in rows if family(kind, row[0]) == fam]
-    comparison = compute_comparison(store, CompareFilters(kind=kind), categories)
+    filters = CompareFilters(kind=kind)
+    comparison = compute_comparison(store, filters, categories, verdicts_only=True)
     conn.execute("DELETE FROM compare_groups WHERE kind = ? AND family = ?", (kind, fam))
     conn.execute("DELETE FROM compare_families WHERE kind = ? AND family = ?", (kind, fam))
     if comparison.n_claims:

@@ -44,8 +44,8 @@ def source_key(claim: ClaimRow) -> SourceKey:
     return claim.source
 
 
-def find_contradictions(claims: list[ClaimRow]) -> list[Contradiction]:
-    """The contradictions among one group's claims, at most MAX_PER_GROUP."""
+def find_contradictions(claims: list[ClaimRow], limit: int = MAX_PER_GROUP) -> list[Contradiction]:
+    """The contradictions among one group's claims, the first `limit` of them."""
     found: list[Contradiction] = []
     seen: set[tuple[str, SourceKey, SourceKey]] = set()
     for kind, reason, a, b in _candidates(claims):
@@ -57,7 +57,7 @@ def find_contradictions(claims: list[ClaimRow]) -> list[Contradiction]:
             continue
         seen.add(ident)
         found.append(Contradiction(kind, reason, a, b))
-        if len(found) >= MAX_PER_GROUP:
+        if len(found) >= limit:
             break
     return found
 

@@ -16,7 +16,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from warclaims.compare.clusters import Clusters
-from warclaims.compare.contradictions import Contradiction, SourceKey, find_contradictions
+from warclaims.compare.contradictions import (
+    MAX_PER_GROUP,
+    Contradiction,
+    SourceKey,
+    find_contradictions,
+)
 from warclaims.compare.figures import Summary, bounds, summarise
 from warclaims.compare.grouping import Group, Windows, group_claims, matches_place
 from warclaims.compare.indexes import ensure_indexes
@@ -182,10 +187,16 @@ def compare(store: Any, filters: CompareFilters | None = None) -> Comparison:
 
 
 def compute_comparison(
-    store: Any, filters: CompareFilters, categories: Collection[str | None] | None = None
+    store: Any,
+    filters: CompareFilters,
+    categories: Collection[str | None] | None = None,
+    *,
+    verdicts_only: bool = False,
 ) -> Comparison:
-    """The comparison computed from the claims themselves (what the cache stores), of the
-    claims of `categories` only when given (a category family: groups never mix families)."""
+    """The comparison computed from the claims themselves, of the claims of `categories` only
+    when given (a category family: groups never mix families). With `verdicts_only` each
+    group's contradictions are searched only up to the first, which settles its verdict: what
+    the precomputed groups keep (a group shown from them is analysed in full)."""
     clusters = Clusters(store)
     rows, match = load_claims(store, filters, clusters, categories)
     groups = group_claims(
@@ -193,7 +204,8 @@ def compute_comparison(
     )
     if match is not None:
         groups = [g for g in groups if matches_place(g, match)]
-    results = [analyse(group) for group in groups]
+    limit = 1 if verdicts_only else MAX_PER_GROUP
+    results = [analyse(group, limit) for group in groups]
     results.sort(key=_rank)
     return Comparison(filters, len(rows), results, clusters)
 
@@ -211,13 +223,13 @@ def _representatives(members: list[ClaimRow]) -> list[ClaimRow]:
     return [c for c in members if chosen[c.cluster] == c.doc_id]
 
 
-def analyse(group: Group) -> GroupResult:
-    """The verdict, contradictions and figures of one group."""
+def analyse(group: Group, max_contradictions: int = MAX_PER_GROUP) -> GroupResult:
+    """The verdict and contradictions (the first `max_contradictions`) of one group."""
     claims = _representatives(group.members) if len(group.members) > 1 else group.members
     if len(claims) == 1 or len({c.source for c in claims}) == 1:
         return GroupResult(group, "single", [], claims)  # one voice: nothing to compare
     compared = _figures(claims, min_sources=2)  # the rest are summarised when shown
-    contradictions = find_contradictions(claims)
+    contradictions = find_contradictions(claims, max_contradictions)
     return GroupResult(group, _verdict(claims, compared, contradictions), contradictions, claims)
 
 
