@@ -27,7 +27,12 @@ from typing import Any, overload
 from warclaims.compare.clusters import Clusters
 from warclaims.compare.engine import VERDICTS, Comparison, GroupResult, analyse, compute_comparison
 from warclaims.compare.grouping import Group, PlaceKey, family
-from warclaims.compare.load import DEFAULT_WINDOW_DAYS, CompareFilters, load_claims_by_id
+from warclaims.compare.load import (
+    DEFAULT_WINDOW_DAYS,
+    ClaimRow,
+    CompareFilters,
+    load_claims_by_id,
+)
 from warclaims.model import KINDS
 
 ALL_KINDS = "*"  # a compare_dirty row that marks every kind
@@ -40,6 +45,7 @@ _INSERT = (
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 GroupRow = tuple[str, str, str, int | None, int | None, str, str]
+PREFETCH = 200  # groups whose claims one query reads when groups are loaded in order
 Stale = dict[str, set[str] | None]  # kind -> the families to rebuild (None: the whole kind)
 
 
@@ -218,6 +224,8 @@ class StoredGroups(Sequence[GroupResult]):
         sql = f"SELECT count(*) FROM compare_groups{self._where}"
         self._len: int = conn.execute(sql, self._params).fetchone()[0]
         self._made: dict[int, GroupResult] = {}
+        self._rows: dict[int, GroupRow] = {}  # rows read whose groups are not loaded yet
+        self._claims: dict[int, ClaimRow] = {}  # the claims of the last prefetch
 
     def __len__(self) -> int:
         return self._len
@@ -258,13 +266,26 @@ class StoredGroups(Sequence[GroupResult]):
         for position, row in enumerate(rows, offset):
             made = self._made.get(position)
             if made is None:
-                made = GroupResult.deferred(row[1], functools.partial(self._load, row))
+                self._rows[position] = row
+                made = GroupResult.deferred(row[1], functools.partial(self._load, position))
                 self._made[position] = made
             yield made
 
-    def _load(self, row: GroupRow) -> GroupResult:
-        kind, _verdict, fam, start, end, places, members = row
+    def _load(self, position: int) -> GroupResult:
+        kind, _verdict, fam, start, end, places, members = self._rows.pop(position)
         ids = [int(i) for i in members.split(",")]
-        claims = load_claims_by_id(self._conn, ids, self._clusters)
+        if any(i not in self._claims for i in ids):
+            self._prefetch(position, ids)
         keys = [PlaceKey(*p) for p in json.loads(places)]
-        return analyse(Group(kind, fam, keys, start, end, [claims[i] for i in ids]))
+        group = Group(kind, fam, keys, start, end, [self._claims[i] for i in ids])
+        return analyse(group)
+
+    def _prefetch(self, position: int, ids: list[int]) -> None:
+        """Read the claims of this group and of the next groups read but not yet loaded in
+        one query: going through every group (an export) costs a query per PREFETCH groups."""
+        wanted = set(ids)
+        for later in range(position + 1, position + PREFETCH):
+            row = self._rows.get(later)
+            if row is not None:
+                wanted.update(int(i) for i in row[6].split(","))
+        self._claims = load_claims_by_id(self._conn, list(wanted), self._clusters)
