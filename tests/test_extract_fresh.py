@@ -285,3 +285,33 @@ def test_a_ministry_named_two_speakers_ago():
         "servicemen in the area."
     )
     assert only(claims, "casualties").claimant.name == "Russian Ministry of Defence"
+
+
+def test_denial_that_names_what_it_denies_copies_nothing():
+    claims = claims_of(
+        "Moscow said Kyiv's troops were suffering catastrophic losses near Kupiansk. "
+        "Ukraine's General Staff said there was no truth in reports of an encirclement."
+    )
+    assert [(c.kind, c.certainty) for c in claims] == [
+        ("casualties", "asserted"),
+        ("encirclement", "denied"),
+    ]
+
+
+def test_drones_controlling_roads_hold_no_ground():
+    claims = claims_of(
+        "Russian drones now control the supply roads into the city, the commander added."
+    )
+    assert [c for c in claims if c.kind == "territorial_control"] == []
+
+
+def test_a_full_body_name_is_not_a_back_reference():
+    claims = claims_of(
+        "Valery Gerasimov told Putin that Russian troops had completed the capture of "
+        "Kupiansk. The Ukrainian General Staff called the statement a fabrication and said "
+        "Kupiansk remained under Ukrainian control."
+    )
+    held = [c for c in claims if c.category == "controlled"]
+    assert len(held) == 1
+    assert (held[0].side, held[0].certainty) == ("UA", "asserted")
+    assert held[0].claimant.name == "General Staff of the Armed Forces of Ukraine"
