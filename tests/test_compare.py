@@ -550,3 +550,18 @@ def test_a_read_only_store_is_answered_by_computing(db: str, store_of) -> None:
 
         comparison = compare(ReadOnly(), CompareFilters())
         assert isinstance(comparison.groups, list) and comparison.groups
+
+
+def test_a_store_another_writer_holds_is_answered_by_computing(db: str, store_of) -> None:
+    store = store_of(*random_docs(7, 20))  # its groups not precomputed yet
+    ensure_indexes(store.connection)
+    store.connection.execute("PRAGMA busy_timeout = 50")
+    writer = sqlite3.connect(db)
+    writer.execute("BEGIN IMMEDIATE")
+    try:
+        comparison = compare(store, CompareFilters())
+        assert isinstance(comparison.groups, list) and comparison.groups
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert isinstance(compare(store, CompareFilters()).groups, StoredGroups)

@@ -70,7 +70,7 @@ def cached_comparison(store: Any, filters: CompareFilters) -> Comparison | None:
         refresh(store, kinds)
     except sqlite3.OperationalError as exc:
         if _cannot_write(exc) or "no such table" in str(exc):
-            return None
+            return None  # computed instead (a writer holding the store, a read-only file)
         raise
     n_claims = conn.execute(
         f"SELECT coalesce(sum(n_claims), 0) FROM compare_families"
@@ -87,7 +87,7 @@ def maintain(store: Any) -> list[tuple[str, str | None]]:
     try:
         return refresh(store)
     except sqlite3.OperationalError as exc:
-        if _cannot_write(exc) or "locked" in str(exc) or "busy" in str(exc):
+        if _cannot_write(exc):
             return []
         raise
 
@@ -199,7 +199,8 @@ def _row(kind: str, fam: str, position: int, result: GroupResult) -> tuple[objec
 
 
 def _cannot_write(exc: sqlite3.OperationalError) -> bool:
-    return "readonly" in str(exc) or "read-only" in str(exc)
+    """Whether the store cannot be written now: read-only, or locked by another writer."""
+    return any(why in str(exc) for why in ("readonly", "read-only", "locked", "busy"))
 
 
 class StoredGroups(Sequence[GroupResult]):
