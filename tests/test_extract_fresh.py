@@ -315,3 +315,17 @@ def test_a_full_body_name_is_not_a_back_reference():
     assert len(held) == 1
     assert (held[0].side, held[0].certainty) == ("UA", "asserted")
     assert held[0].claimant.name == "General Staff of the Armed Forces of Ukraine"
+
+
+def test_headline_town_does_not_locate_a_night_of_drones():
+    text = (
+        "Russian strike on Zaporizhzhia kills three\n\n"
+        "A Russian missile hit a house in Zaporizhzhia, killing three people, the governor said. "
+        "Ukraine's air force said Russia had launched 70 drones overnight, of which 50 were "
+        "shot down.\n"
+    )
+    claims = claims_of(text)
+    drones = [c for c in claims if c.quantity is not None and c.quantity.value in (70, 50)]
+    assert drones and all(c.places == [] for c in drones)
+    killed = only(claims, "casualties")
+    assert names(killed) == ["Zaporizhzhia"]

@@ -458,7 +458,7 @@ def _claim(
         category=category,
         side=side,
         quantity=_quantity(draft),
-        places=_places(_clause_places(doc, draft, sent_places), focus),
+        places=_places(_clause_places(doc, draft, sent_places), _focus_for(draft, focus)),
         date=_date(doc, sent, draft, published) or _carried_date(state, n),
         claimant=Claimant(
             mention=att.mention, name=att.name, type=att.type, side=att.side, via=list(att.via)
@@ -545,6 +545,17 @@ def _places(sent_places: list[PlaceMention], focus: list[Place]) -> list[Place]:
         seen.add(key)
         out.append(place)
     return out or [p.model_copy() for p in focus]
+
+
+_NATIONWIDE = {"uav", "missiles", "aircraft"}
+
+
+def _focus_for(draft: Draft, focus: list[Place]) -> list[Place]:
+    """The headline's town stands for claims that name no place, but not for drone and
+    missile counts: those are of a whole night's attack, not of one town."""
+    if (draft.kind == "strike" and draft.quantity is not None) or draft.category in _NATIONWIDE:
+        return []
+    return focus
 
 
 def _carried_date(state: _DocState, n: int) -> DateRef | None:
