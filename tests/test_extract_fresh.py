@@ -329,3 +329,14 @@ def test_headline_town_does_not_locate_a_night_of_drones():
     assert drones and all(c.places == [] for c in drones)
     killed = only(claims, "casualties")
     assert names(killed) == ["Zaporizhzhia"]
+
+
+def test_unconfirmed_reports_are_an_unnamed_source():
+    text = (
+        "Fighting continued near Huliaipole on Tuesday. Unconfirmed reports suggested that as "
+        "many as 400 Russian soldiers had infiltrated the northern outskirts.\n"
+    )
+    doc = analyse(Report(text=text, title=None, published="2025-11-26"))
+    figure = only(doc.claims, "troop_strength")
+    assert (figure.claimant.type, figure.certainty) == ("anonymous", "reported")
+    assert "anonymous_sourcing" in {f.code for f in doc.flags}

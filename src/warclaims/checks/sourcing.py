@@ -8,12 +8,14 @@ from warclaims.checks._text import claim_figure, quote_text, same_figure
 from warclaims.model import Claim, Document, Flag, Span
 
 # An anonymous claimant's mention must read as a person or source left unnamed ("a source
-# within a Russian defense agency", "a senior defence official"); a document ("the briefing")
-# or a group ("European leaders") typed anonymous by mistake does not make a figure unsourced.
+# within a Russian defense agency", "a senior defence official", "unconfirmed reports"); a
+# document ("the briefing") or a group ("European leaders") typed anonymous by mistake does not
+# make a figure unsourced.
 _UNNAMED = re.compile(
     r"\b(?:sources?|insiders?|officials?|officers?|person|people|someone|unnamed|anonymous|"
     r"anonymity|familiar|informed|representatives?|spokes\w*|soldiers?|servicem[ae]n|"
-    r"servicemembers?|commanders?|diplomats?|residents?|witness(?:es)?)\b",
+    r"servicemembers?|commanders?|diplomats?|residents?|witness(?:es)?|unconfirmed|"
+    r"unverified|rumou?rs?)\b",
     re.IGNORECASE,
 )
 
