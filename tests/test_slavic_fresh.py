@@ -407,3 +407,54 @@ def test_an_expert_body_and_what_it_does_not_confirm():
         ("encirclement", "Institute for the Study of War", "denied"),
     ]
     assert names(found[0]) == ["Lyman"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "town"),
+    [
+        ("На Костянтинівському напрямку ворог втратив 5 танків.", "uk", "Kostiantynivka"),
+        ("На Покровском направлении противник потерял 5 танков.", "ru", "Pokrovsk"),
+        ("На Харківському напрямку ворог втратив 5 танків.", "uk", "Kharkiv"),
+        ("На Ореховском направлении противник потерял 5 танков.", "ru", "Orikhiv"),
+    ],
+)
+def test_a_direction_is_named_after_the_largest_town_it_can_come_from(text, language, town):
+    assert names(one(text, language, "equipment_loss")) == [town]
+
+
+def test_one_person_with_an_age_and_fractions_in_words():
+    found = claims("Загинула 60-річна жінка, ще четверо людей поранені.", "uk")
+    assert [(c.category, figure(c)) for c in found] == [
+        ("killed", (1, "exact", "personnel")),
+        ("wounded", (4, "exact", "personnel")),
+    ]
+    claim = one("Окупанти втратили понад півтори сотні військових.", "uk", "casualties")
+    assert figure(claim) == (150, "at_least", "personnel")
+
+
+def test_a_denial_in_the_next_sentence_turns_back_on_the_report():
+    text = (
+        "В соцсетях пишут о якобы прорыве ВСУ под Лиманом. "
+        "В Минобороны России эту информацию назвали фейком."
+    )
+    claim = one(text, "ru", "territorial_control")
+    assert (claim.side, claim.certainty, claim.claimant.type) == ("UA", "denied", "official")
+    assert names(claim) == ["Lyman"]
+
+
+def test_an_officer_who_told_an_outlet_is_the_claimant():
+    claim = one(
+        "«Все атаки отбиты, уничтожены два бронеавтомобиля», — рассказал ТАСС командир роты.",
+        "ru",
+        "equipment_loss",
+    )
+    assert (claim.claimant.type, claim.claimant.via) == ("official", ["TASS"])
+
+
+def test_a_body_with_its_own_side_is_not_the_source_named_before():
+    text = (
+        "По данным Минобороны России, цели поражены. "
+        "Украинские власти сообщили, что в Киеве погибли шесть человек."
+    )
+    claim = one(text, "ru", "casualties")
+    assert (claim.claimant.type, claim.claimant.side) == ("official", "UA")

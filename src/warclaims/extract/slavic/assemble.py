@@ -102,10 +102,21 @@ def extract_claims_slavic(
     claims = [line.claim for line in bulletin]
     taken = [(c.evidence.start, c.evidence.end) for c in claims]
     state = _State()
+    before: list[Claim] = []
     for n, sent in enumerate(sentences(text, tokens)):
         if sent.start < body_start or any(s <= sent.start < e for s, e in taken):
             continue
-        claims.extend(_sentence_claims(doc, n, sent, state))
+        found = _sentence_claims(doc, n, sent, state)
+        denier = _denies_what_came_before(doc, sent, state) if not found else None
+        if denier is not None and before:
+            # "… о якобы прорыве ВСУ под Купянском. В Минобороны эту информацию назвали
+            # фейком": the claims just reported are denied, by the one who denies them
+            denied = [
+                c.model_copy(update={"certainty": "denied", "claimant": denier}) for c in before
+            ]
+            claims[len(claims) - len(before) :] = denied
+        claims.extend(found)
+        before = found
     claims.sort(key=lambda c: (c.evidence.start, c.anchor.start if c.anchor else 0))
     return claims
 
@@ -188,6 +199,23 @@ def _sentence_claims(doc: _Doc, n: int, sent: Sentence, state: _State) -> list[C
             )
         )
     return out
+
+
+_BACK_POINTERS = frozenset(["этот", "это", "эти", "такой", "цей", "це", "ці", "такий"])
+
+
+def _denies_what_came_before(doc: _Doc, sent: Sentence, state: _State) -> Claimant | None:
+    """The claimant of a sentence that only denies what the last one said ("эту информацию
+    назвали фейком", "це спростували у Генштабі"), or None."""
+    tokens, lex = doc.tokens, doc.lex
+    if not lex.denial.find(tokens, sent.first, sent.last):
+        return None
+    if not any(t.keys & _BACK_POINTERS for t in tokens[sent.first : sent.last]):
+        return None
+    attribution = state.attribution
+    if attribution is None or not sent.first <= attribution.start < sent.last:
+        return None
+    return attribution.claimant
 
 
 _OPEN_QUOTES = '«“"'
@@ -771,14 +799,21 @@ def _noun_control_drafts(ctx: _Ctx, verbal: Sequence[Draft]) -> list[Draft]:
             continue  # "попытка захвата", "угроза оккупации"
         phase = nearest(ctx.cues, ("phase_verbs",), cue.start, 2)
         k = cue.start - 1
-        if k > ctx.first and tokens[k].has("ADJF") and not tokens[k].has("NOUN"):
-            k -= 1  # "про повне захоплення"
+        while (
+            k > ctx.first
+            and cue.start - k <= 2
+            and (
+                (tokens[k].has("ADJF") and not tokens[k].has("NOUN"))
+                or lex.reported.match(tokens, k, cue.start)
+            )
+        ):
+            k -= 1  # "про повне захоплення", "о якобы прорыве"
         about = k >= ctx.first and tokens[k].key in _ABOUT
         before = tokens[cue.start - 1] if cue.start > ctx.first else None
         halted = before is not None and lex.cues["halt_verbs"].match(tokens, before.i, cue.start)
         observed = before is not None and before.is_finite and not halted
         if cue.name == "advance_nouns":
-            if not observed or denied:
+            if not (observed or about) or denied:
                 continue  # "фиксируют продвижение … у Покровска": fighting for ground near it
         elif not (denied or about or (phase is not None and phase.end <= cue.start)):
             continue
@@ -1139,7 +1174,10 @@ def _one_person(ctx: _Ctx, numeric: Sequence[Draft]) -> list[Draft]:
             continue
         if _blocked(ctx, cue.start):
             continue
-        for k in (cue.end, cue.start - 1):
+        after = cue.end
+        while after < ctx.last and after - cue.end < 2 and _modifier(tokens[after]):
+            after += 1  # "загинула 60-річна жінка"
+        for k in (after, cue.start - 1):
             if not ctx.first <= k < ctx.last or k in covered:
                 continue
             hit = lex.units.match(tokens, k, ctx.last)
@@ -1155,6 +1193,11 @@ def _one_person(ctx: _Ctx, numeric: Sequence[Draft]) -> list[Draft]:
             out.append(Draft("casualties", category, span, one, side, cue.start))
             break
     return out
+
+
+def _modifier(tok: Token) -> bool:
+    """An adjective or an age ("60-річна", "45-летний") before a noun."""
+    return (tok.has("ADJF") and not tok.has("NOUN")) or (tok.text[0].isdigit() and "-" in tok.text)
 
 
 def _slang_drafts(ctx: _Ctx, numeric: Sequence[Draft]) -> list[Draft]:

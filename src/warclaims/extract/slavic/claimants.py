@@ -73,6 +73,15 @@ def resolve_source(
     if start >= end:
         return None
     actors = actor_table().find(tokens, start, end)
+    told = _told_outlet(tokens, start, actors)
+    if told is not None:
+        # "рассказал ТАСС командир батальона": the outlet is told, the officer tells
+        inner = resolve_source(text, tokens, told.end, end, lex, labels, author_side, None)
+        if inner is not None:
+            via = [*inner.claimant.via, told.name]
+            return Attribution(
+                inner.claimant.model_copy(update={"via": via}), inner.start, inner.end
+            )
     if actors:
         persons = [a for a in actors if a[2].entity == "person"]
         s, e, actor = (persons or actors)[-1 if persons else 0]
@@ -90,8 +99,10 @@ def resolve_source(
             continue
         kind = head[1]
         mention = text[tok.start : tokens[head[0] - 1].end]
+        labelled = any(start <= lb.start < end for lb in labels)
         if (
             previous is not None
+            and not labelled  # "Украинские власти": a body of its own
             and previous.claimant.type == kind
             and kind in ("media", "official", "expert")
             and (previous.entity != "person" or kind == "media")
@@ -219,6 +230,22 @@ def _denier(
             claimant = Claimant(mention=mention, name=None, type="official", side=lb.side)  # type: ignore[arg-type]
             return Attribution(claimant, lb.start, lb.end)
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Told:
+    name: str
+    end: int
+
+
+def _told_outlet(tokens: Sequence[Token], start: int, actors: list) -> _Told | None:
+    """A media outlet right after the verb with more words after it: the one told."""
+    if not actors or actors[0][0] != start or actors[0][2].type != "media":
+        return None
+    s, e, actor = actors[0]
+    if len(actors) > 1 and actors[1][2].entity == "person":
+        return None
+    return _Told(actor.name, e) if e < len(tokens) and tokens[e].is_word else None
 
 
 def _addressee(tok: Token) -> bool:

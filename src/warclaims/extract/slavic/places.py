@@ -15,7 +15,7 @@ from functools import lru_cache
 from warclaims.extract.slavic.lexicon import SlavicLexicon
 from warclaims.extract.slavic.text import GUESS, Token, analyzer, norm_word, word_set
 from warclaims.model import Place, Span
-from warclaims.places import lookup
+from warclaims.places import lookup, rank_mention
 from warclaims.places.translit import translit_uk
 
 _PERSON = frozenset({"Name", "Patr", "Surn"})
@@ -26,6 +26,10 @@ _QUOTES_OPEN = '«"“„'
 _QUOTES_CLOSE = '»"”“'
 _GENDERS = ("masc", "femn", "neut")
 _DIRECTION_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("овский", ("овка", "ов")),  # "Константиновский": Константиновка before Константинов
+    ("евский", ("евка", "ев")),
+    ("івський", ("івка", "ів")),
+    ("ївський", ("ївка", "їв")),
     ("ский", ("ск", "")),
     ("цкий", ("цк",)),
     ("ський", ("ськ", "")),
@@ -140,6 +144,8 @@ def _noun_gender(word: str, language: str) -> str | None:
 
 
 def _direction_towns(adjective_lemmas: frozenset[str]) -> list[str]:
+    """Towns a direction adjective may be named after ("костянтинівський": Костянтинівка,
+    Костянтинів; "покровський": Покровськ, Покров, Покровка)."""
     out: list[str] = []
     for lemma in sorted(adjective_lemmas):
         for ending, replacements in _DIRECTION_ENDINGS:
@@ -147,6 +153,25 @@ def _direction_towns(adjective_lemmas: frozenset[str]) -> list[str]:
                 base = lemma[: -len(ending)]
                 out += [base + r for r in replacements]
     return [w.capitalize() for w in out if len(w) >= 5]
+
+
+def _direction_place(candidates: Sequence[str], mention: str, span: Span) -> Place:
+    """A direction is named after a town, and after the largest the adjective can come from
+    (Pokrovsk, not the village of Pokrovka; Kostiantynivka, not Kostiantyniv)."""
+    best: tuple[int, str] | None = None
+    for name in candidates:
+        entry = _best_entry(name)
+        if entry is not None and (best is None or entry[0] > best[0]):
+            best = (entry[0], name)
+    if best is None:
+        return Place(mention=mention, span=span)
+    return _lookup(best[1], None).model_copy(update={"mention": mention, "span": span})
+
+
+@lru_cache(maxsize=4096)
+def _best_entry(name: str) -> tuple[int, str] | None:
+    entry = rank_mention(name).best
+    return (entry.population, entry.id) if entry is not None else None
 
 
 def _place_adjective(tok: Token) -> bool:
@@ -199,7 +224,7 @@ def find_places(
             place = _resolve(names, mention, span, None)
             hits.append(PlaceHit(i - 1, i + 1, place, _kind(place) if place.name else "unresolved"))
         elif direction_words.match(tokens, i, last):
-            place = _resolve(_direction_towns(prev.keys), mention, span, None)
+            place = _direction_place(_direction_towns(prev.keys), mention, span)
             kind = _kind(place) if place.name else "unresolved"
             hits.append(PlaceHit(i - 1, i + 1, place, kind, direction=True))
         else:
