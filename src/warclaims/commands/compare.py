@@ -2,62 +2,24 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from warclaims.model import KINDS
+from warclaims.cli_options import (
+    DbOption,
+    KindOption,
+    PlaceOption,
+    SinceOption,
+    UntilOption,
+)
 
 if TYPE_CHECKING:
     from warclaims.compare import Comparison
 
-DEFAULT_DB = "./warclaims.db"
 _VERDICTS = ("contradiction", "range", "agree", "single")
-
-
-def check_date(value: str | None) -> str | None:
-    """A --since/--until value as an ISO date, or a usage error."""
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError as exc:
-        raise typer.BadParameter(
-            f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2025-11-21"
-        ) from exc
-
-
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        metavar="URL",
-        help=f"Store: a SQLite file path or sqlite:///path URL (default: {DEFAULT_DB}).",
-        show_default=False,
-    ),
-]
-KindOption = Annotated[
-    str | None, typer.Option(metavar="KIND", help=f"One of: {', '.join(KINDS)}.")
-]
-PlaceOption = Annotated[
-    str | None,
-    typer.Option(
-        metavar="PLACE",
-        help="A place (name or name as written) with claims about its oblast as a whole,"
-        " or an oblast.",
-    ),
-]
-SinceOption = Annotated[
-    str | None,
-    typer.Option(metavar="DATE", callback=check_date, help="From this date (YYYY-MM-DD)."),
-]
-UntilOption = Annotated[
-    str | None,
-    typer.Option(metavar="DATE", callback=check_date, help="Up to this date (YYYY-MM-DD)."),
-]
 
 
 def register(app: typer.Typer) -> None:

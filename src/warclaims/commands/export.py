@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from warclaims.commands.compare import (
+from warclaims.cli_options import (
     DbOption,
     KindOption,
     PlaceOption,

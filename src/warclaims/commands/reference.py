@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from warclaims.commands.compare import DbOption, SinceOption, UntilOption
+from warclaims.cli_options import DbOption, SinceOption, UntilOption
 
 if TYPE_CHECKING:
     from rich.table import Table
