@@ -340,3 +340,12 @@ def test_unconfirmed_reports_are_an_unnamed_source():
     figure = only(doc.claims, "troop_strength")
     assert (figure.claimant.type, figure.certainty) == ("anonymous", "reported")
     assert "anonymous_sourcing" in {f.code for f in doc.flags}
+
+
+def test_the_same_unnamed_speaker_goes_on_about_the_same_losses():
+    claims = claims_of(
+        "A Russian war blogger wrote that Russian units near Huliaipole had lost at least 60 "
+        "armoured vehicles in a week. The blogger said that whole companies had been wiped out."
+    )
+    wiped = only(claims, "casualties")
+    assert (wiped.side, wiped.claimant.type, wiped.claimant.side) == ("RU", "media", "RU")

@@ -386,13 +386,14 @@ def attribution_of(subject: Token, verb: Token | None, lex: Lexicon) -> Attribut
         att.type, att.name = "anonymous", None
     if verb is not None:
         att.via = _via(verb, lex)
-    if att.name is not None and _definite_generic(owner):
-        # "the ministry said": the body named before, when there is one
+    if _definite_generic(owner) and (att.name is not None or att.type in _UNNAMED_SPEAKERS):
+        # "the ministry said", "the blogger said": the one named or described before
         att.anaphoric = True
     return att
 
 
 _WHEN = {"DATE", "TIME"}
+_UNNAMED_SPEAKERS = {"media", "anonymous", "expert"}
 _UNSOURCED = {"unconfirmed", "unverified", "unsourced", "anonymous", "unattributed"}
 _ANONYMITY = {"anonymity", "anonymous", "unnamed", "unidentified"}
 

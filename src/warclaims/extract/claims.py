@@ -808,7 +808,21 @@ def _loss_side(
         return opposite(state.strike_side)
     if draft.category in _LAUNCHED and state.strike_side and n - state.strike_sent <= 1:
         return state.strike_side  # "Russia launched 84 drones …, of which 61 were shot down"
-    return None
+    return _speakers_last_loss(att, earlier, n_start=_evidence(sent).start)
+
+
+def _speakers_last_loss(att: Attribution, earlier: list[Claim], n_start: int) -> str | None:
+    """'Russian units lost 40 vehicles, a blogger wrote. He said whole companies had been
+    wiped out.': the same speaker goes on about the same side's losses."""
+    last = earlier[-1] if earlier else None
+    if last is None or last.kind not in ("casualties", "equipment_loss") or att.type == "author":
+        return None
+    same_speaker = (last.claimant.mention, last.claimant.name) == (att.mention, att.name)
+    close = n_start - last.evidence.end <= _NEXT_SENTENCE_CHARS
+    return last.side if same_speaker and close else None
+
+
+_NEXT_SENTENCE_CHARS = 3  # the loss claim must end the sentence right before
 
 
 _LAUNCHED = {"uav", "missiles"}
