@@ -459,3 +459,12 @@ def test_a_body_with_its_own_side_is_not_the_source_named_before():
     )
     claim = one(text, "ru", "casualties")
     assert (claim.claimant.type, claim.claimant.side) == ("official", "UA")
+
+
+def test_a_denial_of_something_else_leaves_the_claims_before_alone():
+    text = (
+        "Потери ВСУ за сутки составили более 200 военнослужащих.\n"
+        "Россия отвергает любые переговоры, чем быстрее это поймут, тем лучше, заявил министр."
+    )
+    claim = one(text, "ru", "casualties")
+    assert claim.certainty == "asserted"

@@ -103,12 +103,13 @@ def extract_claims_slavic(
     taken = [(c.evidence.start, c.evidence.end) for c in claims]
     state = _State()
     before: list[Claim] = []
+    before_paragraph = -1
     for n, sent in enumerate(sentences(text, tokens)):
         if sent.start < body_start or any(s <= sent.start < e for s, e in taken):
             continue
         found = _sentence_claims(doc, n, sent, state)
         denier = _denies_what_came_before(doc, sent, state) if not found else None
-        if denier is not None and before:
+        if denier is not None and before and before_paragraph == sent.paragraph:
             # "… о якобы прорыве ВСУ под Купянском. В Минобороны эту информацию назвали
             # фейком": the claims just reported are denied, by the one who denies them
             denied = [
@@ -116,7 +117,7 @@ def extract_claims_slavic(
             ]
             claims[len(claims) - len(before) :] = denied
         claims.extend(found)
-        before = found
+        before, before_paragraph = found, sent.paragraph
     claims.sort(key=lambda c: (c.evidence.start, c.anchor.start if c.anchor else 0))
     return claims
 
@@ -208,9 +209,13 @@ def _denies_what_came_before(doc: _Doc, sent: Sentence, state: _State) -> Claima
     """The claimant of a sentence that only denies what the last one said ("эту информацию
     назвали фейком", "це спростували у Генштабі"), or None."""
     tokens, lex = doc.tokens, doc.lex
-    if not lex.denial.find(tokens, sent.first, sent.last):
-        return None
-    if not any(t.keys & _BACK_POINTERS for t in tokens[sent.first : sent.last]):
+    denials = lex.denial.find(tokens, sent.first, sent.last)
+    # the pointer is the denial's object, next to it: "эту информацию назвали фейком"
+    if not any(
+        t.keys & _BACK_POINTERS
+        for s, e, _ in denials
+        for t in tokens[max(sent.first, s - 3) : min(sent.last, e + 3)]
+    ):
         return None
     attribution = state.attribution
     if attribution is None or not sent.first <= attribution.start < sent.last:
