@@ -33,6 +33,8 @@ REPORTED = (
     "raion",
     "region",
     "country",
+    "russian_region",
+    "russian_town",
 )
 
 

@@ -113,8 +113,14 @@ def test_shipped_file() -> None:
     assert lines[0] == "#" + "\t".join(COLUMNS)
     rows = [dict(zip(COLUMNS, line.split("\t"), strict=True)) for line in lines if line[0] != "#"]
     assert len({r["id"] for r in rows}) == len(rows)
-    kinds = Counter(r["feature"] for r in rows)
+    kinds = Counter(r["feature"] for r in rows if not r["admin1"].startswith("RU-"))
     assert kinds["ADM1"] == 27 and kinds["ADM2"] >= 136
+    russian = [r for r in rows if r["admin1"].startswith("RU-")]
+    assert len(russian) >= 50  # the curated Russian regions and towns: names only
+    for r in russian:
+        assert r["lat"] == r["lon"] == "" and r["population"] == "0", r
+        assert r["oblast"] and r["name_uk"] and r["name_ru"], r
+    rows = [r for r in rows if not r["admin1"].startswith("RU-")]
     settlements = [r for r in rows if r["feature"].startswith("PPL")]
     assert len(settlements) > 30_000
     official = [r for r in settlements if r["katottg"]]

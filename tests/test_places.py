@@ -198,3 +198,63 @@ def test_normalise() -> None:
     assert normalise("  The  Donbas ") == "donbas"
     assert normalise("Ёлкино") == "елкино"
     assert normalise("Chasiv\u00a0Yar") == "chasiv yar"
+
+
+# --- Russian regions and towns: names only (curated table), never coordinates ---------------
+
+
+@pytest.mark.parametrize(
+    ("mention", "name", "admin1", "precision"),
+    [
+        ("Kursk Oblast", "Kursk Oblast", "Kursk Oblast", "oblast"),
+        ("Kursk region", "Kursk Oblast", "Kursk Oblast", "oblast"),
+        ("в Курской области", "Kursk Oblast", "Kursk Oblast", "oblast"),
+        ("Курській області", "Kursk Oblast", "Kursk Oblast", "oblast"),
+        ("в Белгородской области", "Belgorod Oblast", "Belgorod Oblast", "oblast"),
+        ("Бєлгородській області", "Belgorod Oblast", "Belgorod Oblast", "oblast"),
+        ("Брянщина", "Bryansk Oblast", "Bryansk Oblast", "oblast"),
+        ("на Белгородчине", "Belgorod Oblast", "Belgorod Oblast", "oblast"),
+        ("Воронезькій області", "Voronezh Oblast", "Voronezh Oblast", "oblast"),
+        ("в Краснодарском крае", "Krasnodar Krai", "Krasnodar Krai", "oblast"),
+        ("Krasnodar Krai", "Krasnodar Krai", "Krasnodar Krai", "oblast"),
+        ("Votkinsk", "Votkinsk", "Udmurtia", "settlement"),
+        ("Sudzha", "Sudzha", "Kursk Oblast", "settlement"),
+        ("в Судже", "Sudzha", "Kursk Oblast", "settlement"),
+        ("Шебекино", "Shebekino", "Belgorod Oblast", "settlement"),
+        ("Belgorod", "Belgorod", "Belgorod Oblast", "settlement"),
+        ("в Курске", "Kursk", "Kursk Oblast", "settlement"),
+        ("Taganrog", "Taganrog", "Rostov Oblast", "settlement"),
+        ("Novorossiysk", "Novorossiysk", "Krasnodar Krai", "settlement"),
+        ("Engels", "Engels", "Saratov Oblast", "settlement"),
+        ("Voronezh", "Voronezh", "Voronezh Oblast", "settlement"),
+        ("Moscow", "Moscow", "Moscow", "settlement"),
+    ],
+)
+def test_russian_places_are_names_without_coordinates(
+    mention: str, name: str, admin1: str, precision: str
+) -> None:
+    place = lookup(mention)
+    assert (place.name, place.admin1, place.precision) == (name, admin1, precision)
+    assert place.lat is None and place.lon is None
+    assert place.gazetteer_id is not None
+
+
+def test_russian_entries_do_not_take_ukrainian_namesakes() -> None:
+    # the Ukrainian names stay Ukrainian: Kurske (Crimea), Voronizh (Sumy), Kharkiv region
+    assert lookup("Kurske").admin1 == "Autonomous Republic of Crimea"
+    assert lookup("Voronizh").admin1 == "Sumy Oblast"
+    assert lookup("Kharkov region").name == "Kharkiv Oblast"
+    assert lookup("Kyiv region").name == "Kyiv Oblast"
+    # a Ukrainian village officially so named keeps the bare name (Rostov, Sumy Oblast)
+    assert lookup("Rostov").admin1 == "Sumy Oblast"
+    # a context in Ukraine gives the Ukrainian namesake (Klyntsi, Kirovohrad Oblast)
+    place = lookup("Klintsy", context="Кропивницький район, Кіровоградська область")
+    assert place.admin1 == "Kirovohrad Oblast"
+    assert lookup("Klintsy").admin1 == "Bryansk Oblast"
+
+
+def test_moscow_resolves_but_is_not_a_known_name_for_span_finders() -> None:
+    assert lookup("Moscow").name == "Moscow"
+    assert lookup("в Москве").name == "Moscow"
+    assert not is_known_name("Moscow")
+    assert is_known_name("Kursk") and is_known_name("Kyiv")

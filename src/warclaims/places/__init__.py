@@ -45,6 +45,11 @@ NOT_PLACE_NAMES = frozenset(
 )
 
 
+# Capitals that in reports mostly stand for their governments ("collaborating with Moscow",
+# "setbacks for Moscow"): `is_known_name` says no to them, so that a span finder does not take
+# them for places; `lookup` resolves them. (Kyiv, a frequent target, stays a known name.)
+METONYM_CAPITALS = frozenset({"moscow", "moskva", "москва", "москве", "москву", "москвы"})
+
 FUZZY_KNOWN_LETTERS = 12
 
 
@@ -169,7 +174,7 @@ def is_known_name(text: str) -> bool:
     and "X Oblast"/"X region" forms; one-letter-off spellings only of long multi-word
     names). Cached."""
     key = clean_mention(text)
-    if key is None or len(key) < 3 or key in NOT_PLACE_NAMES:
+    if key is None or len(key) < 3 or key in NOT_PLACE_NAMES or key in METONYM_CAPITALS:
         return False
     if _candidates(key, False).entries:
         return True

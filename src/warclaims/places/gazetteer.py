@@ -55,6 +55,11 @@ FEATURE_RANK = {"PPLC": 1.5, "PPLA": 1.0, "PPLA2": 0.6, "PPLA3": 0.3}
 KIND_PRIOR = {"oblast": 2.5, "region": 3.0, "country": 5.0, "raion": 1.5}
 CITY_ADMIN1 = frozenset({"12", "20"})  # Kyiv and Sevastopol: cities with oblast status
 KYIV_OBLAST = "13"
+KYIV_CITY = "12"
+# curated Russian towns (admin1 "RU-…") carry no population: they are in the table for being
+# prominent, about a town of 100,000 (for ranking only, never written out)
+FOREIGN_PREFIX = "RU-"
+FOREIGN_TOWN_SIZE = 3.0
 SKELETON_MIN_LETTERS = 6  # shorter words share skeletons by chance ("Air" and "Yar")
 STAGES = ("exact", "inflected", "translit", "respelled", "skeleton", "fuzzy")
 # GeoNames junk alternates (language names listed as names of Mariupol)
@@ -100,11 +105,23 @@ class Entry:
         kind = self.precision
         if kind != "settlement":
             return KIND_PRIOR[kind]
-        official = 0.5 if self.katottg else 0.0
+        official = 0.5 if self.is_official else 0.0
         rank = FEATURE_RANK.get(self.feature_code, 0.0) + (CITY_BONUS if self.type == "city" else 0)
         # GeoNames gives most villages no population (0): a village of about 100
         size = max(0.0, math.log10(self.population + 1) - 2.0)
+        if self.is_foreign:
+            size = max(size, FOREIGN_TOWN_SIZE)
         return POPULATION_WEIGHT * size + rank + official
+
+    @property
+    def is_foreign(self) -> bool:
+        """A Russian region or town of the curated table (names only, no coordinates)."""
+        return self.admin1_code.startswith(FOREIGN_PREFIX)
+
+    @property
+    def is_official(self) -> bool:
+        """Listed by an official or hand-checked source (the codifier, the curated table)."""
+        return bool(self.katottg) or self.is_foreign
 
     @property
     def is_admin_centre(self) -> bool:
@@ -475,7 +492,7 @@ class Gazetteer:
         towns = self._spelled(self._ix.names, core, False).entries
         centres = [e for e in towns if e.is_admin_centre]
         if centres:
-            codes = {KYIV_OBLAST if e.feature_code == "PPLC" else e.admin1_code for e in centres}
+            codes = {KYIV_OBLAST if e.admin1_code == KYIV_CITY else e.admin1_code for e in centres}
             found = [e for e in self.entries if e.precision == "oblast" and e.admin1_code in codes]
             if found:
                 return Match(tuple(found), "respelled")

@@ -88,6 +88,14 @@ OBLAST_WORDS = frozenset(
         "области",
         "областю",
         "областью",
+        # Russian krais: "Krasnodar Krai", "в Краснодарском крае", "Краснодарського краю"
+        "krai",
+        "kray",
+        "край",
+        "краю",
+        "края",
+        "крае",
+        "краї",
     }
 )
 RAION_WORDS = frozenset(

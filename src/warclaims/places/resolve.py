@@ -176,8 +176,10 @@ def _skeletons(key: str) -> tuple[str, ...]:
 def score(entry: Entry, match: Match, hints: Hints | None) -> float:
     """Prior + name affinity + context (oblast, raion, cluster)."""
     # GeoNames-only places (mostly former villages under Russian-style names) are weaker
-    # evidence that the mention means them than places of the official codifier
-    weight = NAME_WEIGHT if entry.katottg or entry.precision != "settlement" else NAME_WEIGHT / 2
+    # evidence that the mention means them than places of the official codifier (or of the
+    # curated Russian table)
+    official = entry.is_official or entry.precision != "settlement"
+    weight = NAME_WEIGHT if official else NAME_WEIGHT / 2
     value = entry.prior + weight * name_affinity(entry, match)
     if not hints:
         return value

@@ -15,6 +15,9 @@ from .curated import (
     OBLASTS,
     RAION_NAMES,
     RENAMED,
+    RUSSIAN_FEDERAL_CITIES,
+    RUSSIAN_REGIONS,
+    RUSSIAN_TOWNS,
     SPECIAL_CITIES,
 )
 from .geonames import GeoRow, canonical_name, clean, russian_name, ukrainian_name
@@ -213,6 +216,7 @@ def assemble(
         counts["settlement_geonames_only"] += 1
     lines.extend(_admin_lines(geo_rows, raions, raion_names, admin1_of, counts))
     lines.extend(_region_lines(geo_rows, counts))
+    lines.extend(_russian_lines(counts))
     return lines, counts
 
 
@@ -325,6 +329,42 @@ def _region_lines(geo_rows: list[GeoRow], counts: Counter) -> list[str]:
         fields = {"id": cid, "name": canon, "feature": "PCLI", "population": "0"}
         lines.append(_line(fields, [canon, *extra]))
         counts["country"] += 1
+    return lines
+
+
+def _russian_lines(counts: Counter) -> list[str]:
+    """Russian regions and towns of the curated table: names only, no coordinates. The
+    admin1 code is the region's ISO 3166-2 code ("RU-KRS"); the first alternate is the Russian
+    name (the place's own official name)."""
+    lines = []
+    regions = {code: name for code, name, *_ in RUSSIAN_REGIONS} | RUSSIAN_FEDERAL_CITIES
+    for code, name, ru, uk, extra in RUSSIAN_REGIONS:
+        fields = {
+            "id": code,
+            "name": name,
+            "feature": "ADM1",
+            "admin1": code,
+            "oblast": name,
+            "population": "0",
+            "name_uk": uk,
+            "name_ru": ru,
+        }
+        lines.append(_line(fields, [ru, name, uk, translit_uk(uk), *extra]))
+        counts["russian_region"] += 1
+    for code, name, ru, uk, feature, kind, extra in RUSSIAN_TOWNS:
+        fields = {
+            "id": "ru:" + normalise(name).replace(" ", "-"),
+            "name": name,
+            "feature": feature,
+            "type": kind,
+            "admin1": code,
+            "oblast": regions[code],
+            "population": "0",
+            "name_uk": uk,
+            "name_ru": ru,
+        }
+        lines.append(_line(fields, [ru, name, uk, translit_uk(uk), *extra]))
+        counts["russian_town"] += 1
     return lines
 
 
