@@ -29,6 +29,7 @@ REPORTED = (
     "katottg_namesake_covered",
     "geonames_duplicate_dropped",
     "renamed_from_geonames",
+    "respelled_bgn",
     "oblast",
     "raion",
     "region",

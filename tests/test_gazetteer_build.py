@@ -6,7 +6,12 @@ import gzip
 from collections import Counter
 from importlib import resources
 
-from warclaims.places.build.geonames import GeoRow, canonical_name, russian_name
+from warclaims.places.build.geonames import (
+    GeoRow,
+    canonical_name,
+    respelled_bgn,
+    russian_name,
+)
 from warclaims.places.build.katottg import KatottgSettlement
 from warclaims.places.build.match import match_settlements
 from warclaims.places.build.rows import COLUMNS, _raion_centre
@@ -103,6 +108,17 @@ def test_names_of_geonames_only_places() -> None:
     alts = ["Купенск", "Купьянск", "Купянск", "Комунари", "Куп’янськ"]
     assert russian_name("Куп’янськ", alts) == "Купянск"
     assert russian_name("Іраде", ["Комунари"]) == ""  # a former name is not the Russian one
+
+
+def test_bgn_endings_respelled_only_where_unambiguous() -> None:
+    assert respelled_bgn("Zelenyy", []) == "Zelenyi"
+    assert respelled_bgn("Zeleny", ["Zeleny", "Zelenyy", "Zelënyy"]) == "Zelenyi"
+    assert respelled_bgn("Novyy Svit", []) == "Novyi Svit"
+    # nothing else is guessed: -oye, -iy, -aya, a "yy" inside a word stay as they are
+    assert respelled_bgn("Zelenoye", []) == "Zelenoye"
+    assert respelled_bgn("Zeleniy", []) == "Zeleniy"
+    assert respelled_bgn("Kyyiv", []) == "Kyyiv"
+    assert respelled_bgn("Zeleny", ["Krasnyy"]) == "Zeleny"
 
 
 def test_shipped_file() -> None:

@@ -258,3 +258,11 @@ def test_moscow_resolves_but_is_not_a_known_name_for_span_finders() -> None:
     assert lookup("в Москве").name == "Moscow"
     assert not is_known_name("Moscow")
     assert is_known_name("Kursk") and is_known_name("Kyiv")
+
+
+def test_geonames_only_names_in_the_national_spelling() -> None:
+    # GeoNames-only rows spelt "Zeleny"/"Zelenyy" (BGN) are named "Zelenyi"; the old names
+    # still find them
+    for mention in ("Zelenyi", "Zeleny", "Zelenyy"):
+        place = lookup(mention, oblast="Zaporizhzhia Oblast")
+        assert place.name == "Zelenyi", mention

@@ -3,6 +3,7 @@ canonical English name of a GeoNames-only place."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -136,6 +137,25 @@ def canonical_name(name: str, alternates: list[str]) -> str:
         if best is None or rank > best:
             best = rank
     return name if best is None else best[3]
+
+
+_BGN_MASCULINE = re.compile(r"(?<=[^\W\d_])yy\b")  # BGN/PCGN "-yy" of -ий/-ый ("Zelenyy")
+
+
+def respelled_bgn(name: str, alternates: list[str]) -> str:
+    """The national spelling of a GeoNames name that has no Ukrainian Cyrillic alternate to
+    transliterate, where it is unambiguous: a word-final BGN/PCGN "-yy" (-ий) is "-yi" in
+    the national system ("Zelenyy" -> "Zelenyi", "Novyy Svit" -> "Novyi Svit"). GeoNames'
+    name itself ("Zeleny") is taken from a Latin alternate with that ending when it is the
+    same name without it. Else `name` unchanged."""
+    if _BGN_MASCULINE.search(name):
+        return _BGN_MASCULINE.sub("yi", name)
+    for alt in alternates:
+        if not alt.isascii() or not _BGN_MASCULINE.search(alt):
+            continue
+        if _compare_key(_BGN_MASCULINE.sub("y", alt)) == _compare_key(name):
+            return _BGN_MASCULINE.sub("yi", alt)  # "Zeleny", alternate "Zelenyy"
+    return name
 
 
 def ukrainian_name(canonical: str, alternates: list[str]) -> str:

@@ -20,7 +20,14 @@ from .curated import (
     RUSSIAN_TOWNS,
     SPECIAL_CITIES,
 )
-from .geonames import GeoRow, canonical_name, clean, russian_name, ukrainian_name
+from .geonames import (
+    GeoRow,
+    canonical_name,
+    clean,
+    respelled_bgn,
+    russian_name,
+    ukrainian_name,
+)
 from .katottg import KatottgRaion, KatottgSettlement
 from .match import match_settlements
 
@@ -188,6 +195,10 @@ def assemble(
         if row.gid in paired_gids:
             continue
         canon = canonical_name(row.name, row.alternates)
+        if canon == row.name:  # no Ukrainian Cyrillic alternate to transliterate
+            canon = respelled_bgn(canon, row.alternates)
+            if canon != row.name:
+                counts["respelled_bgn"] += 1
         if (row.admin1, row.admin2, skeleton(normalise(canon))) in official:
             # a second row named like (or spelt like: Borschagivka) a codifier settlement of
             # the same raion that already has its GeoNames row: a duplicate or a former
