@@ -346,7 +346,8 @@ def test_a_failed_attempt_to_encircle_is_denied():
 
 def test_a_blow_named_with_its_weapon_and_a_speaker_before_a_quoted_unit():
     strike = one("В результате атаки беспилотника на Шебекино пострадали двое.", "ru", "strike")
-    assert strike.places == [] or names(strike) == [None]
+    # Shebekino (Belgorod Oblast) is a curated Russian town now: a name without coordinates
+    assert strike.places == [] or names(strike) in ([None], ["Shebekino"])
     said = one(
         "Владимир Путин в штабе группировки «Запад» заявил, что войска взяли Лиман.",
         "ru",
