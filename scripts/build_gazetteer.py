@@ -36,6 +36,7 @@ REPORTED = (
     "country",
     "russian_region",
     "russian_town",
+    "river",
 )
 
 

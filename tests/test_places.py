@@ -266,3 +266,43 @@ def test_geonames_only_names_in_the_national_spelling() -> None:
     for mention in ("Zelenyi", "Zeleny", "Zelenyy"):
         place = lookup(mention, oblast="Zaporizhzhia Oblast")
         assert place.name == "Zelenyi", mention
+
+
+# --- rivers are not settlements ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "mention",
+    [
+        "Oskol",  # a former name of Boini (Kharkiv Oblast)
+        "Оскол",
+        "the Oskil River",
+        "річка Оскіл",
+        "the Dnipro river",
+        "Вовча",  # not an inflected form of Vovchyi
+        "Zherebets",  # a former name of Tavriiske (Zaporizhzhia Oblast)
+        "Жеребец",
+        "Siverskyi Donets",
+        "Северский Донец",
+        "Lopan",  # not a misspelling of Lyman
+    ],
+)
+def test_river_names_do_not_resolve_to_villages(mention: str) -> None:
+    assert lookup(mention).name is None
+    assert not is_known_name(mention)
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [
+        ("Oskil", "Oskil"),  # a village of that very name (Izium Raion)
+        ("Dnipro", "Dnipro"),
+        ("Днепр", "Dnipro"),  # a city named after a river keeps its Russian name
+        ("в Днепре", "Dnipro"),
+        ("Ирпень", "Irpin"),
+        ("Vovchansk", "Vovchansk"),
+        ("Bakhmut", "Bakhmut"),
+    ],
+)
+def test_places_named_like_rivers_still_resolve(mention: str, name: str) -> None:
+    assert lookup(mention).name == name

@@ -12,7 +12,9 @@ stop at the first that finds something:
 
 "X Oblast" / "X region" / "Харьковская область" go through an oblast index, "X raion" /
 "X district" through a raion index, "X direction" to the town X. No stage crosses stems or
-grammatical endings: Pokrovsk is never Pokrovske.
+grammatical endings: Pokrovsk is never Pokrovske. Rivers (feature STM) are never candidates:
+a river's name finds only places it is the own name of ("Oskil", a village) or cities
+("Днепр"), and "X river" / "річка X" nothing.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from .names import (
     DIRECTION_WORDS,
     OBLAST_WORDS,
     RAION_WORDS,
+    RIVER_WORDS,
     adjective_cores,
     ascii_fold,
     clean_key,
@@ -47,7 +50,13 @@ from .translit import translit_uk
 DATA_FILE = "gazetteer.tsv.gz"
 MAX_MENTION = 200
 
-PRECISION = {"ADM1": "oblast", "ADM2": "raion", "RGN": "region", "PCLI": "country"}
+PRECISION = {
+    "ADM1": "oblast",
+    "ADM2": "raion",
+    "RGN": "region",
+    "PCLI": "country",
+    "STM": "river",  # never a candidate: keeps river names off villages' alternates
+}
 POPULATION_WEIGHT = 0.3
 CITY_BONUS = 1.0  # a city (codifier category) over villages and towns of its name
 FEATURE_RANK = {"PPLC": 1.5, "PPLA": 1.0, "PPLA2": 0.6, "PPLA3": 0.3}
@@ -188,6 +197,7 @@ class Gazetteer:
         self._ix = ix
         self._oblast_codes: dict[str, str | None] = {}
         self._fuzzy: dict[str, list[str]] | None = None
+        self._rivers: set[str] = set()
         latin: list[str] = []
         owners: list[int] = []
         for idx, entry in enumerate(entries):
@@ -196,6 +206,10 @@ class Gazetteer:
             found = {k for k in found if len(k) > 2} | own
             found -= _JUNK
             kind = entry.precision
+            if kind == "river":
+                self._rivers.update(found)
+                self._rivers.update(normalise(translit_uk(k)) for k in found if is_cyrillic(k))
+                continue
             if kind == "raion":
                 self._add_cores(ix.raions, found, RAION_WORDS, idx)
                 continue
@@ -469,7 +483,9 @@ class Gazetteer:
             match = self._spelled(self._ix.names, core, fuzzy)
             towns = tuple(e for e in match.entries if e.precision == "settlement")
             return replace(match, entries=towns, direction=True)
-        match = self._spelled(self._ix.names, key, fuzzy)
+        if split_suffix(key, RIVER_WORDS) and not self._ix.names.get(key):
+            return Match()  # "the Oskil river", "річка Оскіл": a river, not a place
+        match = self._off_rivers(key, self._spelled(self._ix.names, key, fuzzy))
         found = match.entries
         settlements = tuple(e for e in found if e.precision == "settlement")
         if any(e.is_admin_centre for e in settlements):
@@ -482,6 +498,33 @@ class Gazetteer:
                 e for e in found if not (e.precision == "oblast" and e.admin1_code in regions)
             )
         return replace(match, entries=found)
+
+    def _off_rivers(self, key: str, match: Match) -> Match:
+        """A river's name (Oskil, Оскол, Вовча) stands for a settlement only when it is the
+        settlement's own name (national, Ukrainian or Russian) or the settlement is a city,
+        not merely by a village's alternate name (Oskol, a former name of Boini). A river's
+        name as written is not read as an inflected form of another name either (Вовча is
+        not Вовчий)."""
+        if not match.entries:
+            return match
+        latin = normalise(translit_uk(key)) if is_cyrillic(key) else key
+        as_written = key in self._rivers or latin in self._rivers
+        if not as_written and match.latin not in self._rivers:
+            return match
+        if as_written and match.stage in ("skeleton", "fuzzy"):
+            return Match()  # a river's name is not a misspelling of a place's
+        forms = {key} if as_written else {key, *nominatives(key)}
+        own = match.named if match.stage in ("exact", "translit") or not as_written else set()
+        names = {latin} if as_written else {latin, match.latin}
+        kept = tuple(
+            e
+            for e in match.entries
+            if e.id in own
+            or e.type == "city"
+            or normalise(e.name) in names
+            or bool({normalise(e.name_uk), normalise(e.name_ru)} & forms)
+        )
+        return replace(match, entries=kept)
 
     def _oblast_candidates(self, core: str) -> Match:
         for key in (core, *adjective_cores(core)):

@@ -101,6 +101,27 @@ OBLAST_WORDS = frozenset(
 RAION_WORDS = frozenset(
     {"raion", "rayon", "district", "район", "р н", "районі", "района", "районе", "району"}
 )
+RIVER_WORDS = frozenset(
+    {
+        "river",
+        "річка",
+        "річки",
+        "річці",
+        "річку",
+        "річкою",
+        "ріка",
+        "ріки",
+        "ріці",
+        "ріку",
+        "река",
+        "реки",
+        "реке",
+        "реку",
+        "рекой",
+        "речка",
+        "речки",
+    }
+)
 DIRECTION_WORDS = frozenset({"direction", "axis", "front", "напрямок", "направление"})
 # adjective ending -> what the noun it is made from ends with ("kharkivska" <- "kharkiv")
 _ADJ_ENDINGS: dict[str, tuple[str, ...]] = {

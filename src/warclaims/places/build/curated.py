@@ -261,3 +261,61 @@ RUSSIAN_TOWNS: tuple[tuple[str, str, str, str, str, str, tuple[str, ...]], ...] 
 )
 # federal cities: the region a town is the capital of has the town's own name
 RUSSIAN_FEDERAL_CITIES: dict[str, str] = {"RU-MOW": "Moscow", "RU-SPE": "Saint Petersburg"}
+
+# Rivers of the front and the main rivers, GeoNames stream features (class H, STM): geonameid ->
+# (canonical name in the national transliteration, extra alternates). They are in the
+# gazetteer so that a river's name does not resolve to a village by an alternate name
+# (Oskol, a former name of Boini); they are never candidates themselves.
+GEONAMES_RIVERS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "565896": ("Dnipro", ("Dnipro River", "Дніпро", "Днепр")),
+    "565888": ("Dnister", ("Dniester", "Дністер", "Днестр")),
+    "697134": ("Pivdennyi Buh", ("Southern Bug", "Південний Буг", "Южный Буг")),
+    "514365": ("Oskil", ("Oskol", "Оскіл", "Оскол")),
+    "12906761": ("Oskil", ()),
+    "472810": ("Vovcha", ()),
+    "689270": ("Vovcha", ("Volchya", "Волчья")),
+    "11141623": ("Vovcha", ()),
+    "687176": ("Zherebets", ()),
+    "829784": ("Zherebets", ()),
+    "713096": ("Aidar", ("Aidar", "Айдар")),
+    "504385": ("Psel", ("Псел", "Псьол")),
+    "688960": ("Vorskla", ()),
+    "692209": ("Sula", ("Сула",)),
+    "694876": ("Samara", ()),
+    "707599": ("Inhulets", ()),
+    "707603": ("Inhul", ()),
+    "707117": ("Kalmius", ()),
+    "704468": ("Krasna", ()),
+    "700865": ("Mokri Yaly", ("Мокрые Ялы",)),
+    "706559": ("Kazennyi Torets", ("Казенний Торець", "Казенный Торец")),
+    "704008": ("Kryvyi Torets", ("Кривой Торец",)),
+    "692214": ("Sukhyi Torets", ("Сухой Торец",)),
+    "708914": ("Haichur", ()),
+    "534248": ("Lopan", ()),
+    "566389": ("Desna", ()),
+    "496232": ("Seim", ("Сейм",)),
+    "827503": ("Kinska", ()),
+    "540238": ("Krynka", ()),
+    "12148789": ("Mius", ()),
+    "712958": ("Bakhmutka", ("Бахмутка",)),
+    "707564": ("Irpin", ()),
+    "622992": ("Prypiat", ()),
+    "691585": ("Teteriv", ()),
+}
+# Rivers GeoNames' Ukraine extract lacks: names only (id, canonical name, alternates)
+CURATED_RIVERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    (
+        "river:siverskyi-donets",
+        "Siverskyi Donets",
+        (
+            "Seversky Donets",
+            "Severskiy Donets",
+            "Siversky Donets",
+            "Donets",
+            "Сіверський Донець",
+            "Северский Донец",
+            "Донець",
+            "Донец",
+        ),
+    ),
+)

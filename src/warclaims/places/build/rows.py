@@ -11,7 +11,9 @@ from ..translit import translit_uk
 from .curated import (
     COUNTRIES,
     CURATED_REGIONS,
+    CURATED_RIVERS,
     GEONAMES_REGIONS,
+    GEONAMES_RIVERS,
     OBLASTS,
     RAION_NAMES,
     RENAMED,
@@ -228,6 +230,7 @@ def assemble(
     lines.extend(_admin_lines(geo_rows, raions, raion_names, admin1_of, counts))
     lines.extend(_region_lines(geo_rows, counts))
     lines.extend(_russian_lines(counts))
+    lines.extend(_river_lines(geo_rows, counts))
     return lines, counts
 
 
@@ -376,6 +379,32 @@ def _russian_lines(counts: Counter) -> list[str]:
         }
         lines.append(_line(fields, [ru, name, uk, translit_uk(uk), *extra]))
         counts["russian_town"] += 1
+    return lines
+
+
+def _river_lines(geo_rows: list[GeoRow], counts: Counter) -> list[str]:
+    """The main rivers (GeoNames stream features and curated ones, feature STM): kept apart
+    from settlement matching, never candidates."""
+    lines = []
+    by_gid = {row.gid: row for row in geo_rows if row.gid in GEONAMES_RIVERS}
+    for gid, (canon, extra) in GEONAMES_RIVERS.items():
+        row = by_gid.get(gid)
+        if row is None or row.fclass != "H":
+            continue
+        fields = {
+            "id": gid,
+            "name": canon,
+            "feature": row.fcode,
+            "lat": row.lat,
+            "lon": row.lon,
+            "population": "0",
+        }
+        lines.append(_line(fields, [row.name, *row.alternates, *extra]))
+        counts["river"] += 1
+    for rid, canon, extra in CURATED_RIVERS:
+        fields = {"id": rid, "name": canon, "feature": "STM", "population": "0"}
+        lines.append(_line(fields, [canon, *extra]))
+        counts["river"] += 1
     return lines
 
 
