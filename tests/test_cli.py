@@ -167,6 +167,26 @@ def test_check_json_several_reports_is_a_list(tmp_path: Path) -> None:
     assert [d["text"] for d in docs] == [KUPIANSK, POKROVSK]
 
 
+def test_check_reads_html_and_json_lines_as_ingest_does(tmp_path: Path) -> None:
+    body = "".join(f"<p>{line}</p>" for line in KUPIANSK.splitlines()[1:] if line.strip())
+    page = write(
+        tmp_path / "page.html",
+        "<html><head><title>Kupiansk report</title>"
+        '<meta property="article:published_time" content="2025-11-21T10:00:00+00:00">'
+        f"</head><body><nav>Home | World</nav><article>{body}</article></body></html>",
+    )
+    lines = write(tmp_path / "wire.jsonl", json.dumps({"text": POKROVSK}) + "\n{broken\n")
+    result = run("check", page, lines, "--json")
+    assert result.exit_code == 1  # the broken line is reported, the rest is analysed
+    assert "wire.jsonl:2" in result.stderr
+    html_doc, jsonl_doc = json.loads(result.stdout)
+    assert "<p>" not in html_doc["text"] and "Home | World" not in html_doc["text"]
+    assert html_doc["title"] == "Kupiansk report"
+    assert html_doc["published"] == "2025-11-21"
+    assert html_doc["claims"]
+    assert jsonl_doc["text"].strip() == POKROVSK.strip()
+
+
 @pytest.mark.parametrize("bad", ["2025-13-01", "yesterday", "21.11.2025"])
 def test_check_bad_published_date(tmp_path: Path, bad: str) -> None:
     report = write(tmp_path / "kupiansk.txt", KUPIANSK)

@@ -35,10 +35,7 @@ from warclaims.cli_options import (
 from warclaims.commands import register_all
 from warclaims.ingest.files import (
     DEFAULT_MAX_BYTES,
-    REPORT_SUFFIXES,
     InputError,
-    iter_input_paths,
-    read_report,
 )
 from warclaims.model import KINDS, Document
 
@@ -56,8 +53,6 @@ app = typer.Typer(
 )
 console = Console()
 errors = Console(stderr=True)
-
-_SUFFIXES = ", ".join(sorted(REPORT_SUFFIXES))
 
 
 def _version(value: bool) -> None:
@@ -105,23 +100,18 @@ def _progress() -> Progress:
 def _read_all(
     paths: list[Path], published: str | None, max_bytes: int
 ) -> tuple[list[Report], list[InputError]]:
-    """Readable reports and the errors of the rest (nothing stops at the first bad file)."""
-    reports, failures = [], []
-    for item in iter_input_paths(paths):
+    """Readable reports of any input format (as `ingest` reads them) and the errors of the
+    rest (nothing stops at the first bad file)."""
+    from warclaims.ingest.sources import ReadOptions, ReportReader
+
+    reports: list[Report] = []
+    failures: list[InputError] = []
+    options = ReadOptions(published=published, max_bytes=max_bytes)
+    for item in ReportReader(paths, options):
         if isinstance(item, InputError):
             failures.append(item)
-            continue
-        try:
-            reports.append(read_report(item, published=published, max_bytes=max_bytes))
-        except InputError as exc:
-            failures.append(exc)
-    if not reports and not failures:
-        failures.append(
-            InputError(
-                ", ".join(map(str, paths)),
-                f"no report files found (report files end in {_SUFFIXES})",
-            )
-        )
+        else:
+            reports.append(item)
     return reports, failures
 
 
@@ -174,7 +164,8 @@ def check(
         list[Path],
         typer.Argument(
             metavar="FILE",
-            help=f"Report files or directories (searched recursively for {_SUFFIXES}).",
+            help="Report files, directories (searched recursively for .txt, .md, .html, .json,"
+            " .jsonl, .rss, .atom, .xml) or - for standard input.",
             show_default=False,
         ),
     ],
