@@ -491,3 +491,27 @@ def test_unknown_place_never_gets_coordinates(run, text, kind, unknown):
         assert place.lat is None and place.lon is None, place
         assert place.gazetteer_id is None, place
         assert place.mention == unknown
+
+
+@pytest.mark.parametrize(
+    ("sentence", "side", "category"),
+    [
+        # a Ukrainian town that "fell" went to Russia, whoever says so or denies it
+        ("Ukraine's General Staff has denied that Kupiansk has fallen.", "RU", "captured"),
+        ("Russian officials said Pokrovsk had fallen.", "RU", "captured"),
+        # a Russian town that fell went to Ukraine
+        (
+            "Ukrainian commanders said Sudzha had fallen after two days of fighting.",
+            "UA",
+            "captured",
+        ),
+        # the taker named
+        ("The village of Robotyne fell to Ukrainian forces in August.", "UA", "liberated"),
+    ],
+)
+def test_a_fallen_place_goes_to_the_side_that_did_not_hold_it(
+    run, sentence: str, side: str, category: str
+) -> None:
+    doc = run(f"Front update\n\n{sentence}\n", "2025-11-21")
+    (claim,) = [c for c in doc.claims if c.kind == "territorial_control"]
+    assert (claim.side, claim.category) == (side, category)

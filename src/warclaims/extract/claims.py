@@ -40,6 +40,7 @@ from warclaims.extract.triggers import Trigger, TriggerFinder
 from warclaims.lexicons import find_actor
 from warclaims.model import Claim, Claimant, DateRef, Place, Quantity
 from warclaims.model import Span as TextSpan
+from warclaims.places import country_of
 
 _LOSS_VERBS = {"lose", "suffer", "sustain", "loss", "losses", "have"}  # "we have dozens wounded"
 _VICTIM_VERBS = {"die", "perish", "drown", "starve"}
@@ -440,7 +441,9 @@ def _claim(
     if att.type != "author" and att is not state.default:
         state.last, state.last_certainty = att, certainty
         state.named.append(att)
-    side = _side(doc, sent, draft, att, lex, state, n, earlier)
+    side = _taker_of_fallen(doc, draft, lex, att, sent_places) or _side(
+        doc, sent, draft, att, lex, state, n, earlier
+    )
     category = draft.category
     if draft.kind == "territorial_control" and category == "liberated" and side == "RU":
         category = "captured"  # a side taking the other's ground is "captured" (GOLD conventions)
@@ -505,8 +508,8 @@ def _clause_places(doc: Doc, draft: Draft, sent_places: list[PlaceMention]) -> l
 
 
 def _in_ukraine(places: list[PlaceMention]) -> bool:
-    """No place named, or every named place resolved in the (Ukrainian) gazetteer."""
-    return all(p.place.gazetteer_id is not None for p in places)
+    """No place named, or every named place resolved to a place in Ukraine."""
+    return all(country_of(p.place) == "UA" for p in places)
 
 
 def _quantity(draft: Draft) -> Quantity | None:
@@ -684,6 +687,27 @@ def _side(
     if draft.kind == "encirclement":
         return _encircled_side(verb, lex, att, earlier)
     return _territory_side(doc, draft, verb, lex, att, claimant_side)
+
+
+def _taker_of_fallen(
+    doc: Doc, draft: Draft, lex: Lexicon, att: Attribution, places: list[PlaceMention]
+) -> str | None:
+    """A place that "fell" went to the side that did not hold it: Russia for a place in
+    Ukraine, Ukraine for one in Russia, whoever reports it, unless the text names the taker
+    ("fell to Ukrainian forces")."""
+    if draft.trigger is None or draft.trigger.rule.get("side") != "not_owner":
+        return None
+    claimant_side = att.side if att.side in ("RU", "UA") else None
+    trig = draft.trigger
+    start = trig.end + (doc[trig.end].lower_ == "to" if trig.end < len(doc) else 0)
+    if doc[start - 1].lower_ == "to":  # "fell to Ukrainian forces": the taker is named
+        taker = side_of_words(list(doc[start : min(len(doc), start + 3)]), lex, claimant_side)
+        if taker is not None:
+            return taker
+    if _holder_named(doc, trig, lex, claimant_side) is not None:
+        return None
+    countries = {country_of(p.place) for p in places}
+    return {frozenset({"UA"}): "RU", frozenset({"RU"}): "UA"}.get(frozenset(countries))
 
 
 def _territory_side(

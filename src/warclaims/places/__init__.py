@@ -17,6 +17,7 @@ from .resolve import Hints, Ranked, rank
 __all__ = [
     "Hints",
     "Ranked",
+    "country_of",
     "is_known_name",
     "is_official_name",
     "lookup",
@@ -167,6 +168,15 @@ def lookup(
 def _plain_place(mention: str) -> Place:
     """The context-free reading of a mention (callers get a copy)."""
     return place_from(mention, rank_mention(mention))
+
+
+def country_of(place: Place) -> str | None:
+    """ "UA" or "RU" for a resolved place (the curated Russian entries carry ids "RU-…",
+    "ru:…" and "country:RU"), None when the place is unresolved."""
+    gid = place.gazetteer_id
+    if gid is None:
+        return None
+    return "RU" if gid.startswith(("RU-", "ru:", "country:RU")) else "UA"
 
 
 def is_known_name(text: str) -> bool:
