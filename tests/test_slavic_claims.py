@@ -362,3 +362,17 @@ def test_evidence_is_the_sentence_and_anchor_the_figure():
     assert (
         claim.anchor is not None and text[claim.anchor.start : claim.anchor.end] == "до 40 танков"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("На курском направлении уничтожено до 40 военнослужащих ВСУ.", "ru", "Kursk Oblast"),
+        ("На курському напрямку знищено до 40 окупантів.", "uk", "Kursk Oblast"),
+        ("На Купянском направлении уничтожено до 40 военнослужащих ВСУ.", "ru", "Kupiansk"),
+    ],
+)
+def test_a_direction_named_after_a_russian_town_is_its_region(
+    text: str, language: str, expected: str
+) -> None:
+    assert names(one(text, language)) == [expected]

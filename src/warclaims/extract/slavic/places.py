@@ -15,7 +15,7 @@ from functools import lru_cache
 from warclaims.extract.slavic.lexicon import SlavicLexicon
 from warclaims.extract.slavic.text import GUESS, Token, analyzer, norm_word, word_set
 from warclaims.model import Place, Span
-from warclaims.places import lookup, rank_mention
+from warclaims.places import country_of, lookup, rank_mention
 from warclaims.places.translit import translit_uk
 
 _PERSON = frozenset({"Name", "Patr", "Surn"})
@@ -165,7 +165,11 @@ def _direction_place(candidates: Sequence[str], mention: str, span: Span) -> Pla
             best = (entry[0], name)
     if best is None:
         return Place(mention=mention, span=span)
-    return _lookup(best[1], None).model_copy(update={"mention": mention, "span": span})
+    place = _lookup(best[1], None)
+    if country_of(place) == "RU" and place.admin1:
+        # a direction named after a Russian town ("курское") is the fighting in its region
+        place = _lookup(place.admin1, None)
+    return place.model_copy(update={"mention": mention, "span": span})
 
 
 @lru_cache(maxsize=4096)
