@@ -515,3 +515,16 @@ def test_a_fallen_place_goes_to_the_side_that_did_not_hold_it(
     doc = run(f"Front update\n\n{sentence}\n", "2025-11-21")
     (claim,) = [c for c in doc.claims if c.kind == "territorial_control"]
     assert (claim.side, claim.category) == (side, category)
+
+
+def test_no_sentence_starts_inside_brackets(run) -> None:
+    """An abbreviation in brackets ("[MMD].") does not cut the claimant off its claim."""
+    doc = run(
+        "Front update\n\nA Russian milblogger refuted claims that elements of the Russian 2nd "
+        "Motorized Rifle Division (1st Guards Tank Army [GTA], Moscow Military District [MMD]) "
+        "seized Bohuslavka.\n",
+        "2026-02-26",
+    )
+    (claim,) = [c for c in doc.claims if c.kind == "territorial_control"]
+    assert doc.text[claim.evidence.start :].startswith("A Russian milblogger")
+    assert (claim.side, claim.certainty, claim.claimant.side) == ("RU", "denied", "RU")

@@ -26,11 +26,20 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 @Language.component("wc_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines, list items and bulletin lines stand alone."""
+    """A line break ends a sentence: headlines, list items and bulletin lines stand alone;
+    no sentence starts inside brackets ("(1st Guards Tank Army [GTA], … [MMD])")."""
+    depth = 0  # open ( and [ on the current line
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
+        if prev.text in ("(", "["):
+            depth += 1
+        elif prev.text in (")", "]"):
+            depth = max(0, depth - 1)
         if "\n" in prev.text or "\n" in prev.whitespace_:
+            depth = 0
             tok.is_sent_start = True
+        elif depth > 0:
+            tok.is_sent_start = False
         elif prev.text in ("—", "–", "-") and _is_dateline(doc, prev.i):
             tok.is_sent_start = True  # "MOSCOW, Nov 18 — …": the dateline is not the subject
         elif tok.is_lower and tok.is_alpha:
