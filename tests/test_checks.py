@@ -421,6 +421,18 @@ def test_own_capture_denied_flagged() -> None:
     assert "denies a Russian capture" in flag.message
 
 
+def test_own_encirclement_flagged_only_when_asserted() -> None:
+    text = "The spokesman said Ukrainian brigades were encircled near Pokrovsk."
+    asserted = claim(
+        text, "encircled", "encirclement", side="UA", claimant={"type": "official", "side": "UA"}
+    )
+    (flag,) = run_checks(make_doc(text, [asserted]), ("self_reported_losses",))
+    assert "Ukrainian forces encircled" in flag.message
+    # "the allegedly encircled brigades": the other side's claim repeated, not an admission
+    hearsay = asserted.model_copy(update={"certainty": "reported"})
+    assert run_checks(make_doc(text, [hearsay]), ("self_reported_losses",)) == []
+
+
 def test_ground_lost_needs_heavy_words() -> None:
     plain = claim(
         LOSS_TEXT,

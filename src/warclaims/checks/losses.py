@@ -68,7 +68,8 @@ def _own_failure(doc: Document, claim: Claim) -> str | None:
             return f"ground taken by the other side{described}"
         if claim.side == own and denied:
             return f"it denies a {_SIDES[own]} capture"
-    elif claim.kind == "encirclement" and claim.side == own and not denied:
+    elif claim.kind == "encirclement" and claim.side == own and claim.certainty == "asserted":
+        # "allegedly encircled" in an own-side voice repeats the other side's claim
         return f"{_SIDES[own]} forces encircled"
     return None
 
