@@ -528,3 +528,24 @@ def test_no_sentence_starts_inside_brackets(run) -> None:
     (claim,) = [c for c in doc.claims if c.kind == "territorial_control"]
     assert doc.text[claim.evidence.start :].startswith("A Russian milblogger")
     assert (claim.side, claim.certainty, claim.claimant.side) == ("RU", "denied", "RU")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Russian forces struck the Kharkiv and Sumy regions overnight.",
+            ["Kharkiv Oblast", "Sumy Oblast"],
+        ),
+        (
+            "Air defence downed 36 drones over the Belgorod and Kursk regions, Moscow said.",
+            ["Belgorod Oblast", "Kursk Oblast"],
+        ),
+        ("Russian forces struck Kharkiv and Sumy overnight.", ["Kharkiv", "Sumy"]),
+    ],
+)
+def test_names_closed_by_a_plural_region_noun_are_oblasts(
+    run, sentence: str, expected: list[str]
+) -> None:
+    doc = run(f"Update\n\n{sentence}\n", "2025-11-21")
+    assert [p.name for p in doc.claims[0].places] == expected

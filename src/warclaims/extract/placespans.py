@@ -213,7 +213,9 @@ def _resolve(doc: Doc, raw: list[tuple[int, int]]) -> list[PlaceMention]:
             if hints:
                 ranked = rank_mention(texts[i], context=hints)
         place = place_from(texts[i], ranked)
-        if place.precision == "settlement" and _after_regions_of(doc, s):
+        if place.precision == "settlement" and (
+            _after_regions_of(doc, s) or _before_plural_region(doc, e)
+        ):
             oblast = lookup(f"{texts[i]} Oblast")
             if oblast.precision == "oblast":
                 place = oblast.model_copy(update={"mention": texts[i]})
@@ -290,6 +292,23 @@ def _role(doc: Doc, start: int, end: int) -> str:
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _DIRECTIONS:
         return "reference"
     return "place"
+
+
+_PLURAL_REGION_NOUNS = {"regions", "oblasts", "provinces"}
+_LIST_WORDS = {",", "and", "&"}
+
+
+def _before_plural_region(doc: Doc, end: int) -> bool:
+    """'the Kharkiv and Sumy regions', 'Belgorod, Kursk and Bryansk oblasts': a list of names
+    that a plural region noun closes names oblasts, not their capitals."""
+    sent_end = sentence_of(doc[end - 1]).end
+    for j in range(end, min(sent_end, end + 10)):
+        tok = doc[j]
+        if tok.lower_ in _PLURAL_REGION_NOUNS:
+            return True
+        if not (tok.lower_ in _LIST_WORDS or tok.pos_ == "PROPN" or tok.is_title):
+            return False
+    return False
 
 
 def _after_regions_of(doc: Doc, start: int) -> bool:
