@@ -549,3 +549,21 @@ def test_names_closed_by_a_plural_region_noun_are_oblasts(
 ) -> None:
     doc = run(f"Update\n\n{sentence}\n", "2025-11-21")
     assert [p.name for p in doc.claims[0].places] == expected
+
+
+def test_an_officials_region_gives_way_to_the_place_named(run) -> None:
+    doc = run(
+        "Update\n\nBelgorod governor Vyacheslav Gladkov said a drone attack on the town of "
+        "Shebekino killed two civilians.\n\nKharkiv governor Oleh Syniehubov said two people "
+        "were killed in a missile strike.\n",
+        "2025-11-21",
+    )
+
+    def casualties_near(word: str) -> Claim:
+        return next(
+            c for c in doc.claims if c.kind == "casualties" and word in c.evidence.slice(doc.text)
+        )
+
+    assert [p.name for p in casualties_near("Shebekino").places] == ["Shebekino"]
+    # no other place named: the official's region is all there is
+    assert [p.mention for p in casualties_near("missile").places] == ["Kharkiv"]

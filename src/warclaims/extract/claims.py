@@ -536,6 +536,8 @@ def _places(sent_places: list[PlaceMention], focus: list[Place]) -> list[Place]:
     seen: set[str] = set()
     for p in sent_places:
         place = p.place
+        if p.role == "title" and located - {(place.name or place.mention).casefold()}:
+            continue  # the official's region, when the sentence names where it happened
         if p.role in ("qualifier", "feature") or (
             p.role == "reference" and (place.name or place.mention).casefold() not in located
         ):

@@ -59,7 +59,9 @@ class PlaceMention:
     start: int  # token indices
     end: int
     place: Place
-    role: str = "place"  # "qualifier" ("the Donetsk town of …"), "reference" ("north of Kyiv")
+    # "qualifier" ("the Donetsk town of …"), "reference" ("north of Kyiv"), "title" ("Belgorod
+    # governor …")
+    role: str = "place"
 
     @property
     def is_country(self) -> bool:
@@ -259,6 +261,7 @@ def _context_hints(
     return hints
 
 
+_OFFICE_NOUNS = {"governor", "mayor", "governor's", "mayor's", "authorities", "officials"}
 _PLACE_NOUNS = {"town", "city", "village", "suburb", "port", "settlement", "district", "outskirts"}
 _DIRECTIONS = {
     "north",
@@ -291,6 +294,8 @@ def _role(doc: Doc, start: int, end: int) -> str:
         return "qualifier"
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _DIRECTIONS:
         return "reference"
+    if end < len(doc) and doc[end].lower_ in _OFFICE_NOUNS:
+        return "title"  # "Belgorod governor Vyacheslav Gladkov": whose office, not where
     return "place"
 
 
