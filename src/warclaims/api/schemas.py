@@ -73,17 +73,7 @@ class DocumentSummaryOut(_Out):
 
     @classmethod
     def from_row(cls, row: DocumentRow) -> DocumentSummaryOut:
-        return cls(
-            doc_id=row.doc_id,
-            title=row.title,
-            published=row.published,
-            publisher=row.publisher,
-            language=row.language,
-            url=row.url,
-            n_claims=row.n_claims,
-            n_flags=row.n_flags,
-            flags=row.flags,
-        )
+        return cls.model_validate(row, from_attributes=True)  # the same fields
 
 
 class DocumentPage(_Out):
@@ -126,15 +116,7 @@ class PlaceHitOut(_Out):
 
     @classmethod
     def from_hit(cls, hit: PlaceHit) -> PlaceHitOut:
-        return cls(
-            name=hit.name,
-            mention=hit.mention,
-            admin1=hit.admin1,
-            gazetteer_id=hit.gazetteer_id,
-            lat=hit.lat,
-            lon=hit.lon,
-            n_claims=hit.n_claims,
-        )
+        return cls.model_validate(hit, from_attributes=True)  # the same fields
 
 
 class PlaceSearchOut(_Out):
