@@ -8,8 +8,9 @@ module may have made it under its own name).
 
 from __future__ import annotations
 
-import re
 import sqlite3
+
+from warclaims.store.indexes import create_missing_indexes
 
 INDEXES: tuple[str, ...] = (
     "CREATE INDEX IF NOT EXISTS wc_claims_kind_date ON claims (kind, date_start)",
@@ -19,15 +20,6 @@ INDEXES: tuple[str, ...] = (
     "CREATE INDEX IF NOT EXISTS wc_places_mention_nocase ON claim_places (mention COLLATE NOCASE)",
     "CREATE INDEX IF NOT EXISTS wc_places_admin1_nocase ON claim_places (admin1 COLLATE NOCASE)",
 )
-_TARGET = re.compile(r"\bON\s+(\w+)\s*\((.*)\)\s*$", re.IGNORECASE | re.DOTALL)
-
-
-def _target(sql: str) -> str | None:
-    """'claims(kind,date_start)' for an index's CREATE statement (spacing and case ignored)."""
-    found = _TARGET.search(sql)
-    if found is None:
-        return None
-    return f"{found[1]}({found[2]})".casefold().replace(" ", "").replace('"', "")
 
 
 def ensure_indexes(conn: sqlite3.Connection) -> None:
@@ -35,15 +27,9 @@ def ensure_indexes(conn: sqlite3.Connection) -> None:
 
     On a read-only database the indexes are skipped: queries still work, only slower.
     """
-    rows = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
-    existing = {_target(row[0]) for row in rows}
-    missing = [sql for sql in INDEXES if _target(sql) not in existing]
-    if not missing:
-        return
     try:
-        for sql in missing:
-            conn.execute(sql)
-        conn.execute("ANALYZE")
+        if create_missing_indexes(conn, INDEXES):
+            conn.execute("ANALYZE")
     except sqlite3.OperationalError as exc:
         if "readonly" not in str(exc) and "read-only" not in str(exc):
             raise

@@ -9,7 +9,6 @@ use indexes; other scripts through the store's `wc_fold`).
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sqlite3
 import unicodedata
 from collections.abc import Sequence
@@ -17,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from warclaims.model import FLAG_CODES, KINDS, Certainty, Claim, ClaimantType, Language
+from warclaims.store.indexes import create_missing_indexes
 
 T = TypeVar("T")
 
@@ -65,25 +65,10 @@ class QueryError(ValueError):
     """A filter or sort value that cannot be used; the message says what is expected."""
 
 
-_INDEX_TARGET = re.compile(r"\bON\s+(\w+)\s*\((.*)\)\s*$", re.IGNORECASE | re.DOTALL)
-
-
-def _index_target(sql: str) -> str | None:
-    """'claims(kind,side)' for a CREATE INDEX statement (spacing, case and quotes ignored)."""
-    found = _INDEX_TARGET.search(sql)
-    if found is None:
-        return None
-    return f"{found[1]}({found[2]})".casefold().replace(" ", "").replace('"', "")
-
-
 def ensure_indexes(conn: sqlite3.Connection) -> None:
     """Create the indexes the queries of this module use; one is skipped when the store
     already has an index on the same columns (another query module may have made it)."""
-    rows = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
-    existing = {_index_target(row[0]) for row in rows}
-    for statement in INDEXES:
-        if _index_target(statement) not in existing:
-            conn.execute(statement)
+    create_missing_indexes(conn, INDEXES)
 
 
 def tune_for_reading(conn: sqlite3.Connection, *, cache_mib: int = 64, mmap_mib: int = 256) -> None:
