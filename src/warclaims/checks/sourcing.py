@@ -72,17 +72,17 @@ def check(doc: Document) -> list[Flag]:
         if claim.quantity is not None and _unnamed(claim) and not _corroborated(claim, doc.claims):
             by_span.setdefault((claim.evidence.start, claim.evidence.end), []).append(claim)
     flags: list[Flag] = []
-    self_cited = [
-        c
+    cited = [
+        (c, match)
         for c in doc.claims
         if c.quantity is not None
         and c.kind in ("casualties", "equipment_loss")
         and not _corroborated(c, doc.claims)
-        and _self_citation(doc, c)
+        and (match := _self_citation(doc, c)) is not None
     ]
-    if self_cited:
-        match = _self_citation(doc, self_cited[0])
-        assert match is not None
+    if cited:
+        self_cited = [c for c, _ in cited]
+        match = cited[0][1]
         figures = ", ".join(claim_figure(doc, c) for c in self_cited[:5])
         flags.append(
             Flag(
