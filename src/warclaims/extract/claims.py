@@ -701,15 +701,18 @@ def _taker_of_fallen(
         return None
     claimant_side = att.side if att.side in ("RU", "UA") else None
     trig = draft.trigger
-    start = trig.end + (doc[trig.end].lower_ == "to" if trig.end < len(doc) else 0)
-    if doc[start - 1].lower_ == "to":  # "fell to Ukrainian forces": the taker is named
-        taker = side_of_words(list(doc[start : min(len(doc), start + 3)]), lex, claimant_side)
+    # "fell to Ukrainian forces" (the trigger may end before or after "to"): the taker is named
+    start = trig.end + 1 if trig.end < len(doc) and doc[trig.end].lower_ == "to" else trig.end
+    if doc[start - 1].lower_ == "to":
+        taker = side_of_words(list(doc[start : start + 3]), lex, claimant_side)
         if taker is not None:
             return taker
     if _holder_named(doc, trig, lex, claimant_side) is not None:
         return None
     countries = {country_of(p.place) for p in places}
-    return {frozenset({"UA"}): "RU", frozenset({"RU"}): "UA"}.get(frozenset(countries))
+    if countries == {"UA"}:
+        return "RU"
+    return "UA" if countries == {"RU"} else None
 
 
 def _territory_side(
